@@ -1,0 +1,177 @@
+// The workspace engine: holds one analysis per file (cached by content hash), runs the cross-record
+// rules over the index of summaries, and locates findings lazily. The CLI and the extension both use
+// it; the extension calls setFile() for the one document that changed and re-reads findings.
+import { analyzeFile, finding, makeRuleSet, type FileAnalysis, type RuleSet } from './analyze';
+import type { Finding, Range } from './model';
+import { Locator } from './parse';
+import type { Env, IndexedRecord, Rule } from './rule';
+import { todayIso } from './rule';
+import { RULES } from './rules';
+import type { Role } from './catalogue';
+import type { Severity } from './model';
+
+export interface LinterOptions {
+  rules?: readonly Rule[];
+  severities?: Readonly<Record<string, Severity | 'off'>>;
+  roles?: Role[];
+  today?: string;
+  /** Whether a workspace-relative path exists (SoA evidence). Defaults to "no". */
+  pathExists?: (relPath: string) => boolean;
+  /** Last commit date of a file, from git. */
+  lastChange?: (file: string) => string | undefined;
+}
+
+export class Linter {
+  readonly env: Env;
+  readonly ruleSet: RuleSet;
+  private readonly files = new Map<string, FileAnalysis>();
+  private readonly locators = new Map<string, Locator>();
+  private cross: Map<string, Finding[]> | undefined;
+  private indexCache: { records: IndexedRecord[]; byId: Map<string, IndexedRecord[]> } | undefined;
+  pathExists: (relPath: string) => boolean;
+  lastChange: (file: string) => string | undefined;
+
+  constructor(opts: LinterOptions = {}) {
+    this.env = { today: opts.today ?? todayIso(), roles: opts.roles ?? [] };
+    this.ruleSet = makeRuleSet(opts.rules ?? RULES, opts.severities);
+    this.pathExists = opts.pathExists ?? (() => false);
+    this.lastChange = opts.lastChange ?? (() => undefined);
+  }
+
+  /** Adds or updates a file; returns false when its content did not change. */
+  setFile(file: string, text: string): boolean {
+    const prev = this.files.get(file);
+    if (prev && prev.text === text) return false;
+    this.setAnalysis(analyzeFile(file, text, this.ruleSet, this.env));
+    return true;
+  }
+
+  /** Adds an analysis computed elsewhere (a worker thread). */
+  setAnalysis(a: FileAnalysis): void {
+    this.files.set(a.file, a);
+    this.locators.delete(a.file);
+    this.invalidate();
+  }
+
+  deleteFile(file: string): boolean {
+    const had = this.files.delete(file);
+    this.locators.delete(file);
+    if (had) this.invalidate();
+    return had;
+  }
+
+  /** Re-runs only the cross-record rules, e.g. after files outside aims/ appeared (evidence paths). */
+  invalidate(): void {
+    this.cross = undefined;
+    this.indexCache = undefined;
+  }
+
+  has(file: string): boolean { return this.files.has(file); }
+  fileNames(): string[] { return [...this.files.keys()]; }
+  analysis(file: string): FileAnalysis | undefined { return this.files.get(file); }
+  text(file: string): string | undefined { return this.files.get(file)?.text; }
+
+  /** All records with their summaries and their own error counts. */
+  records(): IndexedRecord[] {
+    return this.index().records;
+  }
+
+  recordById(id: string): IndexedRecord[] {
+    return this.index().byId.get(id) ?? [];
+  }
+
+  private index(): { records: IndexedRecord[]; byId: Map<string, IndexedRecord[]> } {
+    if (this.indexCache) return this.indexCache;
+    const records: IndexedRecord[] = [];
+    const byId = new Map<string, IndexedRecord[]>();
+    for (const a of this.files.values()) {
+      if (!a.summary) continue;
+      let errors = 0;
+      for (const f of a.findings) if (f.severity === 'error') errors++;
+      const r: IndexedRecord = { file: a.file, summary: a.summary, errors };
+      records.push(r);
+      if (a.summary.id) {
+        const l = byId.get(a.summary.id);
+        if (l) l.push(r); else byId.set(a.summary.id, [r]);
+      }
+    }
+    records.sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : 0));
+    this.indexCache = { records, byId };
+    return this.indexCache;
+  }
+
+  private crossFindings(): Map<string, Finding[]> {
+    if (this.cross) return this.cross;
+    const cross = new Map<string, Finding[]>();
+    const { records, byId } = this.index();
+    for (const rule of this.ruleSet.workspace) {
+      const sev = this.ruleSet.severity.get(rule.id)!;
+      rule.check({
+        env: this.env,
+        records,
+        byId,
+        pathExists: p => this.pathExists(p),
+        lastChange: f => this.lastChange(f),
+        report: (file, input) => {
+          const l = cross.get(file);
+          const f = finding(rule, sev, file, input);
+          if (l) l.push(f); else cross.set(file, [f]);
+        },
+      });
+    }
+    // evidence with cross-record errors (a dangling reference) is not clean evidence either
+    for (const r of records) {
+      const extra = cross.get(r.file);
+      if (extra) for (const f of extra) if (f.severity === 'error') r.errors++;
+    }
+    this.cross = cross;
+    return cross;
+  }
+
+  /** Located findings of one file, sorted by position. */
+  findingsFor(file: string): Finding[] {
+    const a = this.files.get(file);
+    if (!a) return [];
+    const list = [...a.findings, ...(this.crossFindings().get(file) ?? [])];
+    for (const f of list) this.locate(f);
+    return list.sort(compareFindings);
+  }
+
+  /** Located findings of every file that has any, by file name. */
+  allFindings(): Map<string, Finding[]> {
+    const cross = this.crossFindings();
+    const out = new Map<string, Finding[]>();
+    const names = [...this.files.keys()].sort();
+    for (const file of names) {
+      const a = this.files.get(file)!;
+      if (a.findings.length === 0 && !cross.has(file)) continue;
+      out.set(file, this.findingsFor(file));
+    }
+    return out;
+  }
+
+  locator(file: string): Locator | undefined {
+    let l = this.locators.get(file);
+    if (!l) {
+      const text = this.files.get(file)?.text;
+      if (text === undefined) return undefined;
+      l = new Locator(text);
+      this.locators.set(file, l);
+    }
+    return l;
+  }
+
+  rangeOf(file: string, path: (string | number)[], target: 'key' | 'value' | 'entry' = 'value'): Range | undefined {
+    return this.locator(file)?.locate(path, target);
+  }
+
+  private locate(f: Finding): void {
+    if (!f.range) f.range = this.rangeOf(f.file, f.path, f.target);
+    if (f.related) for (const r of f.related) if (!r.range && r.path) r.range = this.rangeOf(r.file, r.path, r.target ?? 'value');
+  }
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  const ar = a.range!, br = b.range!;
+  return ar.start.line - br.start.line || ar.start.column - br.start.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}

@@ -1,0 +1,37 @@
+import { pathText, defineRule } from '../rule';
+import { controlsOf, emptyValueFor } from '../schema';
+
+export default defineRule({
+  id: 'required-field',
+  scope: 'record',
+  title: 'Content that the Annex A controls require must be present and not empty',
+  controls: ['A.4.3', 'A.5.3', 'A.6.2.3', 'A.6.2.4', 'A.6.2.5', 'A.6.2.6', 'A.6.2.7', 'A.6.2.8', 'A.7.3', 'A.7.4', 'A.7.5', 'A.7.6', 'A.8.2', 'A.9.3', 'A.9.4'],
+  annexB: ['B.4.3', 'B.5.3', 'B.6.2.3', 'B.6.2.4', 'B.6.2.5', 'B.6.2.6', 'B.6.2.7', 'B.6.2.8', 'B.7.3', 'B.7.4', 'B.7.5', 'B.7.6', 'B.8.2', 'B.9.3', 'B.9.4'],
+  severity: 'error',
+  kinds: 'all',
+  fixable: 'suggestion',
+  docs: {
+    rationale: 'Each kind of record has content without which the control it evidences is not met: a model card without intended use does not inform users (A.8.2, A.9.4), a data record without lineage does not document provenance (A.7.5). Every finding names the control of the missing field.',
+    howToFix: 'Add the key and write the content. The quick fix inserts the key with an empty value of the right shape for you to fill in. See docs/record-format.md for what each key expects.',
+    bad: 'kind: ModelCard\nid: credit-risk\n# intended_use missing',
+    good: 'kind: ModelCard\nid: credit-risk\nintended_use: Scores consumer-credit applications for the underwriting team.',
+  },
+  check(ctx) {
+    for (const i of ctx.issues()) {
+      if ((i.type !== 'missing' && i.type !== 'empty') || !i.required) continue;
+      const name = pathText(i.path);
+      const controls = controlsOf(ctx.kind, i.field);
+      const what = `${i.field.label} (${name})`;
+      const ctl = controls.length ? ` — required for ${controls.join(', ')}` : '';
+      if (i.type === 'missing') {
+        ctx.report({
+          path: i.path, target: 'key', controls,
+          message: `Missing ${what}${ctl}. Add it: ${i.field.description}`,
+          suggestions: [{ title: `Insert '${name}'`, ops: [{ op: 'set', path: i.path, value: emptyValueFor(i.field) }] }],
+        });
+      } else {
+        ctx.report({ path: i.path, target: 'key', controls, message: `${what} is empty${ctl}. ${i.field.description}` });
+      }
+    }
+  },
+});
