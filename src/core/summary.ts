@@ -47,18 +47,32 @@ export function summarize(kind: Kind, data: Record<string, unknown>): RecordSumm
   return s;
 }
 
+// Only fields that can contain a reference are visited; `path` is a shared stack copied on a hit.
 function collectRefs(fields: Record<string, Field>, obj: Record<string, unknown>, path: Path, out: RecordRef[]): void {
-  for (const key of Object.keys(fields)) {
-    if (!(key in obj)) continue;
-    collectValue(fields[key], obj[key], [...path, key], out);
+  for (const key in fields) {
+    const f = fields[key];
+    if (!mayHoldRef(f) || !Object.prototype.hasOwnProperty.call(obj, key)) continue;
+    path.push(key);
+    collectValue(f, obj[key], path, out);
+    path.pop();
   }
+}
+
+const refCache = new WeakMap<Field, boolean>();
+function mayHoldRef(f: Field): boolean {
+  let v = refCache.get(f);
+  if (v === undefined) {
+    v = f.type === 'ref' || (f.type === 'list' && mayHoldRef(f.items)) || (f.type === 'object' && Object.values(f.fields).some(mayHoldRef));
+    refCache.set(f, v);
+  }
+  return v;
 }
 
 function collectValue(f: Field, v: unknown, path: Path, out: RecordRef[]): void {
   if (f.type === 'ref') {
-    if (typeof v === 'string' && v.trim()) out.push({ path, value: v, kinds: f.kinds });
+    if (typeof v === 'string' && v.trim()) out.push({ path: [...path], value: v, kinds: f.kinds });
   } else if (f.type === 'list') {
-    if (Array.isArray(v)) v.forEach((item, i) => collectValue(f.items, item, [...path, i], out));
+    if (Array.isArray(v)) for (let i = 0; i < v.length; i++) { path.push(i); collectValue(f.items, v[i], path, out); path.pop(); }
     else if (f.allowSingle) collectValue(f.items, v, path, out);
   } else if (f.type === 'object' && v && typeof v === 'object' && !Array.isArray(v)) {
     collectRefs(f.fields, v as Record<string, unknown>, path, out);

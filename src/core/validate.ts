@@ -63,25 +63,28 @@ export function validateRecord(kind: Kind, data: Record<string, unknown>): Schem
   return issues;
 }
 
+// `path` is one shared stack (push/pop); it is copied only when an issue is recorded.
 function walkObject(fields: Record<string, Field>, obj: Record<string, unknown>, path: Path, out: SchemaIssue[]): void {
-  for (const key of Object.keys(fields)) {
+  for (const key in fields) {
     const f = fields[key];
+    const has = Object.prototype.hasOwnProperty.call(obj, key);
+    if (!has) {
+      if (f.required || f.recommended) out.push({ type: 'missing', path: [...path, key], field: f, required: !!f.required });
+      continue;
+    }
     const v = obj[key];
-    const p = [...path, key];
-    if (!(key in obj)) {
-      if (f.required || f.recommended) out.push({ type: 'missing', path: p, field: f, required: !!f.required });
-      continue;
-    }
     if (isEmptyValue(v)) {
-      if (f.required || f.recommended) out.push({ type: 'empty', path: p, field: f, required: !!f.required });
-      else if (v !== null && v !== undefined && typeName(v) !== expectedType(f)) out.push({ type: 'type', path: p, field: f, expected: expectedName(f), actual: typeName(v), value: v });
+      if (f.required || f.recommended) out.push({ type: 'empty', path: [...path, key], field: f, required: !!f.required });
+      else if (v !== null && v !== undefined && typeName(v) !== expectedType(f)) out.push({ type: 'type', path: [...path, key], field: f, expected: expectedName(f), actual: typeName(v), value: v });
       continue;
     }
-    walkValue(f, v, p, out);
+    path.push(key);
+    walkValue(f, v, path, out);
+    path.pop();
   }
   let known: string[] | undefined;
-  for (const key of Object.keys(obj)) {
-    if (!(key in fields)) {
+  for (const key in obj) {
+    if (!Object.prototype.hasOwnProperty.call(fields, key)) {
       known ??= Object.keys(fields);
       out.push({ type: 'unknown-key', path: [...path, key], key, known });
     }
@@ -103,55 +106,57 @@ function walkValue(f: Field, v: unknown, p: Path, out: SchemaIssue[]): void {
         // numbers and booleans are accepted as text where prose is expected, except ids
         if ((typeof v === 'number' || typeof v === 'boolean') && f.type !== 'ref' && f.type !== 'string') return;
         if (typeof v === 'number' && f.type === 'string' && f.format !== 'kebab-id') return;
-        out.push({ type: 'type', path: p, field: f, expected: expectedName(f), actual: typeName(v), value: v });
+        out.push({ type: 'type', path: [...p], field: f, expected: expectedName(f), actual: typeName(v), value: v });
         return;
       }
-      if (f.type === 'string' && f.format === 'kebab-id' && !KEBAB_ID.test(v)) out.push({ type: 'kebab-id', path: p, field: f, value: v });
-      else if (isPlaceholder(v)) out.push({ type: 'placeholder', path: p, field: f, value: v });
+      if (f.type === 'string' && f.format === 'kebab-id' && !KEBAB_ID.test(v)) out.push({ type: 'kebab-id', path: [...p], field: f, value: v });
+      else if (isPlaceholder(v)) out.push({ type: 'placeholder', path: [...p], field: f, value: v });
       return;
     }
     case 'control-id': {
-      if (typeof v !== 'string') { out.push({ type: 'type', path: p, field: f, expected: expectedName(f), actual: typeName(v), value: v }); return; }
-      if (!isControlId(v)) out.push({ type: 'control-id', path: p, field: f, value: v });
+      if (typeof v !== 'string') { out.push({ type: 'type', path: [...p], field: f, expected: expectedName(f), actual: typeName(v), value: v }); return; }
+      if (!isControlId(v)) out.push({ type: 'control-id', path: [...p], field: f, value: v });
       return;
     }
     case 'date': {
-      if (typeof v !== 'string') { out.push({ type: 'type', path: p, field: f, expected: expectedName(f), actual: typeName(v), value: v }); return; }
+      if (typeof v !== 'string') { out.push({ type: 'type', path: [...p], field: f, expected: expectedName(f), actual: typeName(v), value: v }); return; }
       if (!ISO_DATE.test(v) || Number.isNaN(Date.parse(v + 'T00:00:00Z')) || new Date(v + 'T00:00:00Z').toISOString().slice(0, 10) !== v) {
-        if (isPlaceholder(v)) out.push({ type: 'placeholder', path: p, field: f, value: v });
-        else out.push({ type: 'date', path: p, field: f, value: v });
+        if (isPlaceholder(v)) out.push({ type: 'placeholder', path: [...p], field: f, value: v });
+        else out.push({ type: 'date', path: [...p], field: f, value: v });
       }
       return;
     }
     case 'boolean':
-      if (typeof v !== 'boolean') out.push({ type: 'type', path: p, field: f, expected: expectedName(f), actual: typeName(v), value: v });
+      if (typeof v !== 'boolean') out.push({ type: 'type', path: [...p], field: f, expected: expectedName(f), actual: typeName(v), value: v });
       return;
     case 'number':
-      if (typeof v !== 'number') out.push({ type: 'type', path: p, field: f, expected: expectedName(f), actual: typeName(v), value: v });
+      if (typeof v !== 'number') out.push({ type: 'type', path: [...p], field: f, expected: expectedName(f), actual: typeName(v), value: v });
       return;
     case 'scalar':
-      if (typeof v !== 'number' && typeof v !== 'string') out.push({ type: 'type', path: p, field: f, expected: expectedName(f), actual: typeName(v), value: v });
-      else if (typeof v === 'string' && isPlaceholder(v)) out.push({ type: 'placeholder', path: p, field: f, value: v });
+      if (typeof v !== 'number' && typeof v !== 'string') out.push({ type: 'type', path: [...p], field: f, expected: expectedName(f), actual: typeName(v), value: v });
+      else if (typeof v === 'string' && isPlaceholder(v)) out.push({ type: 'placeholder', path: [...p], field: f, value: v });
       return;
     case 'enum':
-      if (typeof v !== 'string') out.push({ type: 'type', path: p, field: f, expected: expectedName(f), actual: typeName(v), value: v });
-      else if (!f.values.includes(v)) out.push({ type: 'enum', path: p, field: f, value: v, allowed: f.values });
+      if (typeof v !== 'string') out.push({ type: 'type', path: [...p], field: f, expected: expectedName(f), actual: typeName(v), value: v });
+      else if (!f.values.includes(v)) out.push({ type: 'enum', path: [...p], field: f, value: v, allowed: f.values });
       return;
     case 'list': {
       if (!Array.isArray(v)) {
         if (f.allowSingle && typeName(v) !== 'list' && typeName(v) !== 'mapping') { walkValue(f.items, v, p, out); return; }
-        out.push({ type: 'type', path: p, field: f, expected: expectedName(f), actual: typeName(v), value: v });
+        out.push({ type: 'type', path: [...p], field: f, expected: expectedName(f), actual: typeName(v), value: v });
         return;
       }
       for (let i = 0; i < v.length; i++) {
         const item = v[i];
         if (isEmptyValue(item) && f.items.type !== 'object') { out.push({ type: 'empty', path: [...p, i], field: f.items, required: true }); continue; }
-        walkValue(f.items, item, [...p, i], out);
+        p.push(i);
+        walkValue(f.items, item, p, out);
+        p.pop();
       }
       return;
     }
     case 'object':
-      if (typeName(v) !== 'mapping') { out.push({ type: 'type', path: p, field: f, expected: expectedName(f), actual: typeName(v), value: v }); return; }
+      if (typeName(v) !== 'mapping') { out.push({ type: 'type', path: [...p], field: f, expected: expectedName(f), actual: typeName(v), value: v }); return; }
       walkObject(f.fields, v as Record<string, unknown>, p, out);
       return;
   }

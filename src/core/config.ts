@@ -1,0 +1,86 @@
+// aims/aims.config.yaml: include/exclude globs, per-rule severities and the organization's AI roles.
+// A bad config is a usage error: ConfigError names the file, line and what to do (the CLI exits 2).
+import { normalizeRole, ROLES, type Role } from './catalogue';
+import type { SeveritySetting } from './model';
+import { didYouMean, LineMap } from './text';
+
+export const CONFIG_FILE = 'aims/aims.config.yaml';
+export const AIMS_DIR = 'aims';
+
+export interface AimsConfig {
+  /** minimatch globs relative to aims/ */
+  include: string[];
+  exclude: string[];
+  rules: Record<string, SeveritySetting>;
+  roles: Role[];
+}
+
+export const DEFAULT_CONFIG: AimsConfig = { include: ['**/*.yaml', '**/*.yml'], exclude: [], rules: {}, roles: [] };
+
+export class ConfigError extends Error {
+  constructor(readonly file: string, readonly line: number, readonly column: number, readonly detail: string) {
+    super(`${file}:${line}:${column}: ${detail}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'off'];
+const KEYS = ['include', 'exclude', 'rules', 'roles'];
+
+export function parseConfig(text: string, file: string, knownRules: readonly string[]): AimsConfig {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const YAML = require('yaml') as typeof import('yaml');
+  const lines = new LineMap(text);
+  const fail = (offset: number, msg: string): never => {
+    const p = lines.position(offset);
+    throw new ConfigError(file, p.line, p.column, msg);
+  };
+  const doc = YAML.parseDocument(text, { uniqueKeys: true, schema: 'core' });
+  if (doc.errors.length) fail(doc.errors[0].pos[0], `invalid YAML: ${doc.errors[0].message.split('\n')[0]}`);
+  const cfg: AimsConfig = { include: [...DEFAULT_CONFIG.include], exclude: [], rules: {}, roles: [] };
+  const root = doc.contents;
+  if (root === null || root === undefined) return cfg;
+  const at = (n: unknown): number => ((n as { range?: number[] })?.range?.[0] ?? 0);
+  if (!YAML.isMap(root)) return fail(at(root), 'the config must be a mapping with the keys include, exclude, rules and roles.');
+  for (const pair of root.items) {
+    const key = YAML.isScalar(pair.key) ? String(pair.key.value) : '';
+    const val = pair.value;
+    if (!KEYS.includes(key)) {
+      const g = didYouMean(key, KEYS);
+      fail(at(pair.key), `unknown key '${key}'${g ? `; did you mean '${g}'?` : ''} Allowed keys: ${KEYS.join(', ')}.`);
+    }
+    if (key === 'include' || key === 'exclude') {
+      if (val === null) { cfg[key] = key === 'include' ? cfg.include : []; continue; }
+      if (!YAML.isSeq(val)) fail(at(val ?? pair.key), `'${key}' must be a list of glob patterns relative to aims/, e.g. ["**/*.yaml"].`);
+      const list: string[] = [];
+      for (const it of (val as import('yaml').YAMLSeq).items) {
+        if (!YAML.isScalar(it) || typeof it.value !== 'string' || !it.value.trim()) fail(at(it), `each '${key}' entry must be a glob pattern string.`);
+        list.push(String((it as import('yaml').Scalar).value));
+      }
+      cfg[key] = list;
+    } else if (key === 'rules') {
+      if (val === null) continue;
+      if (!YAML.isMap(val)) fail(at(val ?? pair.key), `'rules' must map rule ids to one of ${SEVERITIES.join(', ')}.`);
+      for (const rp of (val as import('yaml').YAMLMap).items) {
+        const id = YAML.isScalar(rp.key) ? String(rp.key.value) : '';
+        if (!knownRules.includes(id)) {
+          const g = didYouMean(id, knownRules);
+          fail(at(rp.key), `unknown rule '${id}'${g ? `; did you mean '${g}'?` : ''} Run 'aims rules' for the list.`);
+        }
+        const sev = YAML.isScalar(rp.value) ? String(rp.value.value) : '';
+        if (!(SEVERITIES as readonly string[]).includes(sev)) fail(at(rp.value ?? rp.key), `rule '${id}': severity must be one of ${SEVERITIES.join(', ')}, not '${sev}'.`);
+        cfg.rules[id] = sev as SeveritySetting;
+      }
+    } else if (key === 'roles') {
+      if (val === null) continue;
+      const items = YAML.isSeq(val) ? val.items : [val];
+      for (const it of items) {
+        const raw = YAML.isScalar(it) ? String(it.value) : '';
+        const role = normalizeRole(raw);
+        if (!role) fail(at(it), `unknown AI role '${raw}'. Use the ISO/IEC 22989 roles: ${ROLES.join(', ')}.`);
+        if (!cfg.roles.includes(role!)) cfg.roles.push(role!);
+      }
+    }
+  }
+  return cfg;
+}

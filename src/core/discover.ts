@@ -1,0 +1,44 @@
+// Which files under aims/ are records, per the config's include/exclude globs (minimatch).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Minimatch } from 'minimatch';
+import { AIMS_DIR, CONFIG_FILE, type AimsConfig } from './config';
+
+export class RecordMatcher {
+  private readonly inc: Minimatch[];
+  private readonly exc: Minimatch[];
+  constructor(config: AimsConfig) {
+    const opts = { dot: false, nocase: false, matchBase: false };
+    this.inc = config.include.map(p => new Minimatch(p, opts));
+    this.exc = config.exclude.map(p => new Minimatch(p, opts));
+  }
+  /** `rel` is workspace-relative with forward slashes, e.g. aims/data/x.yaml */
+  matches(rel: string): boolean {
+    if (!rel.startsWith(AIMS_DIR + '/') || rel === CONFIG_FILE) return false;
+    const inner = rel.slice(AIMS_DIR.length + 1);
+    return this.inc.some(m => m.match(inner)) && !this.exc.some(m => m.match(inner));
+  }
+}
+
+const SKIP_DIRS = new Set(['node_modules', '.git']);
+
+/** Workspace-relative paths (forward slashes, sorted) of the record files under root/aims. */
+export function findRecordFiles(root: string, config: AimsConfig): string[] {
+  const matcher = new RecordMatcher(config);
+  const out: string[] = [];
+  const walk = (rel: string): void => {
+    let entries: fs.Dirent[];
+    try { entries = fs.readdirSync(path.join(root, rel), { withFileTypes: true }); } catch { return; }
+    for (const e of entries) {
+      const childRel = `${rel}/${e.name}`;
+      if (e.isDirectory()) { if (!SKIP_DIRS.has(e.name)) walk(childRel); }
+      else if (e.isFile() && matcher.matches(childRel)) out.push(childRel);
+    }
+  };
+  walk(AIMS_DIR);
+  return out.sort();
+}
+
+export function toRel(root: string, abs: string): string {
+  return path.relative(root, abs).split(path.sep).join('/');
+}

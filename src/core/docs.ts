@@ -1,0 +1,93 @@
+// Documentation generated from the engine's own metadata: one page per rule, the record-format
+// reference and the README's rule table. scripts/gen-docs.ts writes them; tests check they are current.
+import { getControl } from './catalogue';
+import { KINDS } from './model';
+import type { Rule } from './rule';
+import { KIND_SPECS, type Field } from './schema';
+
+const fixText = (r: Rule): string =>
+  r.fixable === 'fix' ? 'Automatic: `aims lint --fix`, "Fix all" and the quick fix in the editor.'
+    : r.fixable === 'suggestion' ? 'Quick fix in the editor (needs a human decision, so `--fix` does not apply it).'
+      : r.fixable === 'fix-and-suggestion' ? 'Automatic where unambiguous (`aims lint --fix`); otherwise quick fixes in the editor.'
+        : 'None: the content has to be written by someone who knows it.';
+
+const controlList = (ids: string[]): string => ids.length ? ids.map(id => `${id} ${getControl(id)?.title ?? ''}`.trim()).join('; ') : '— (format and integrity of the records)';
+
+export function rulePage(r: Rule): string {
+  const lines = [
+    `# \`${r.id}\`: ${r.title}`,
+    '',
+    '<!-- Generated from the rule\'s metadata by `npm run docs`. Edit src/core/rules/' + r.id + '.ts instead. -->',
+    '',
+    '| | |',
+    '|---|---|',
+    `| Default severity | ${r.severity} |`,
+    `| Applies to | ${r.kinds === 'all' ? 'every record file' : r.kinds.join(', ')} |`,
+    `| Annex A controls | ${controlList(r.controls)} |`,
+    `| Annex B guidance | ${r.annexB.length ? r.annexB.join(', ') : '—'} |`,
+    `| Fix | ${fixText(r)} |`,
+    `| Configure | \`rules: { ${r.id}: warning }\` (or \`error\`, \`info\`, \`off\`) in \`aims/aims.config.yaml\` |`,
+    '',
+    '## Why it matters',
+    '',
+    r.docs.rationale,
+    '',
+    '## How to fix',
+    '',
+    r.docs.howToFix,
+  ];
+  if (r.docs.bad) lines.push('', '## Example', '', 'Reported:', '', '```yaml', r.docs.bad, '```');
+  if (r.docs.good) lines.push('', 'Passes:', '', '```yaml', r.docs.good, '```');
+  lines.push('', '---', '', 'Control titles are the short titles of ISO/IEC 42001:2023 Annex A; all explanations are our own wording, not the standard\'s text.', '');
+  return lines.join('\n');
+}
+
+export function rulesTable(rules: readonly Rule[], link = (id: string) => `docs/rules/${id}.md`): string {
+  const rows = rules.map(r => `| [\`${r.id}\`](${link(r.id)}) | ${r.title} | ${r.severity} | ${r.controls.length ? r.controls.join(', ') : '—'} | ${r.fixable ? (r.fixable === 'suggestion' ? 'quick fix' : 'yes') : ''} |`);
+  return ['| Rule | Checks | Severity | Controls | Fix |', '|---|---|---|---|---|', ...rows].join('\n');
+}
+
+function typeText(f: Field): string {
+  switch (f.type) {
+    case 'enum': return f.values.map(v => `\`${v}\``).join(' \\| ');
+    case 'ref': return `id of a ${f.kinds.join(' or ')}`;
+    case 'control-id': return 'Annex A control id';
+    case 'list': return `list of ${typeText(f.items)}${f.allowSingle ? ' (or one)' : ''}`;
+    case 'object': return 'mapping';
+    case 'text': return 'text';
+    case 'scalar': return 'number or text';
+    default: return f.type;
+  }
+}
+
+function fieldRows(fields: Record<string, Field>, prefix: string, out: string[]): void {
+  for (const [k, f] of Object.entries(fields)) {
+    const name = prefix + k;
+    const need = f.required ? 'required' : f.recommended ? 'recommended' : 'optional';
+    out.push(`| \`${name}\` | ${typeText(f)} | ${need} | ${(f.controls ?? []).join(', ')} | ${f.description.replace(/\|/g, '\\|')} |`);
+    if (f.type === 'object') fieldRows(f.fields, `${name}.`, out);
+    if (f.type === 'list' && f.items.type === 'object') fieldRows(f.items.fields, `${name}[].`, out);
+  }
+}
+
+export function recordFormatPage(): string {
+  const out = [
+    '# Record format (`apiVersion: aims/v1`)',
+    '',
+    '<!-- Generated from src/core/schema.ts by `npm run docs`. -->',
+    '',
+    'One record per YAML file anywhere under `aims/`. Every record has `apiVersion`, `kind`, `id` (unique, kebab-case), `title`, `owner`, `status` (draft | in-review | approved | retired), `reviewed` and `review_by` (YYYY-MM-DD). The Annex A controls column says which control each key evidences.',
+    '',
+    '*required*: missing or empty is an error (`required-field`); *recommended*: Annex B guidance suggests it (`recommended-field`, info); *optional*: documented, never reported when missing.',
+    '',
+    'JSON Schemas (draft-07) generated from the same definitions are in [`schemas/`](../schemas).',
+  ];
+  for (const k of KINDS) {
+    const spec = KIND_SPECS[k];
+    out.push('', `## ${k} — ${spec.title}`, '', spec.description, '', `Default folder: \`aims/${spec.folder === '.' ? '' : spec.folder + '/'}\` · Evidences: ${spec.controls.length ? spec.controls.join(', ') : 'the controls it lists'}`, '',
+      '| Key | Type | | Annex A | What to write |', '|---|---|---|---|---|');
+    fieldRows(spec.fields, '', out);
+  }
+  out.push('');
+  return out.join('\n');
+}
