@@ -66,7 +66,7 @@ function common(kind: Kind): Record<string, Field> {
     kind: { type: 'enum', values: KINDS, label: 'Kind', description: 'The record kind.', required: true, controls: [], example: kind },
     id: { type: 'string', format: 'kebab-id', label: 'Id', description: 'Unique id of the record, in kebab-case; other records refer to it by this id.', required: true, controls: [], example: 'my-record' },
     title: str('Title', 'Human-readable name of the record.', { required: true, controls: [] }),
-    owner: str('Owner', 'Person or role accountable for the record and what it describes (A.3.2).', { required: true, controls: ['A.3.2'] }),
+    owner: str('Owner', 'Person or role accountable for the record and what it describes.', { required: true, controls: ['A.3.2'] }),
     status: { type: 'enum', values: STATUS_VALUES, label: 'Status', description: 'Life-cycle state of the record: draft, in-review, approved or retired.', required: true, controls: [], example: 'draft' },
     reviewed: { type: 'date', label: 'Last reviewed', description: 'Date (YYYY-MM-DD) the content was last reviewed; must not be older than the record\'s last change.', required: true },
     review_by: { type: 'date', label: 'Review by', description: 'Date (YYYY-MM-DD) by which the record must be reviewed again.', required: true },

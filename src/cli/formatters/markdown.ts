@@ -1,0 +1,25 @@
+// A pull-request comment: counts, then one table row per finding with a link to the rule's docs.
+import { ruleDocsUrl } from '../../core/docs-url';
+import type { Formatter } from './types';
+
+const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const ICON = { error: '🔴 error', warning: '🟡 warning', info: '🔵 info' } as const;
+
+const markdown: Formatter = report => {
+  const { error, warning, info, fixable } = report.counts;
+  const out = ['## AIMS findings', ''];
+  if (error + warning + info === 0) {
+    out.push(`✅ ${report.linted} record files checked, no problems.`, '');
+    return out.join('\n');
+  }
+  out.push(`**${error}** errors · **${warning}** warnings · **${info}** infos in ${report.linted} record files${fixable ? ` · ${fixable} fixable with \`aims lint --fix\`` : ''}`, '');
+  out.push('| File | Line | Severity | Rule | Controls | Message |', '|---|---:|---|---|---|---|');
+  for (const { file, findings } of report.files) {
+    for (const f of findings) {
+      out.push(`| \`${cell(file)}\` | ${f.range!.start.line} | ${ICON[f.severity]} | [\`${f.ruleId}\`](${ruleDocsUrl(f.ruleId)}) | ${f.controls.join(', ')} | ${cell(f.message)} |`);
+    }
+  }
+  out.push('');
+  return out.join('\n');
+};
+export default markdown;

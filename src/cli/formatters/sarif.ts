@@ -1,0 +1,77 @@
+// SARIF 2.1.0 for GitHub code scanning: every rule with its docs URL and controls; results with
+// file, region and a stable fingerprint.
+import { createHash } from 'node:crypto';
+import { getControl } from '../../core/catalogue';
+import { ruleDocsUrl } from '../../core/docs-url';
+import type { Severity } from '../../core/model';
+import type { Formatter } from './types';
+
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
+const IMPACT: Record<Severity, string> = { error: 'high', warning: 'medium', info: 'low' };
+const pascal = (id: string): string => id.split('-').map(w => w[0].toUpperCase() + w.slice(1)).join('');
+
+const sarif: Formatter = report => {
+  const index = new Map(report.rules.map((r, i) => [r.id, i]));
+  const rules = report.rules.map(r => {
+    const controls = r.controls.map(c => `${c} ${getControl(c)?.title ?? ''}`.trim());
+    const help = `${r.docs.howToFix}\n\nWhy: ${r.docs.rationale}`;
+    return {
+      id: r.id,
+      name: pascal(r.id),
+      shortDescription: { text: r.title },
+      fullDescription: { text: r.docs.rationale },
+      helpUri: ruleDocsUrl(r.id),
+      help: { text: help, markdown: `${r.docs.howToFix}\n\n**Why:** ${r.docs.rationale}${controls.length ? `\n\n**ISO/IEC 42001 Annex A:** ${controls.join('; ')}` : ''}\n\n[Rule documentation](${ruleDocsUrl(r.id)})` },
+      defaultConfiguration: { level: LEVEL[r.severity] },
+      properties: {
+        tags: ['iso42001', 'aims', ...r.controls],
+        controls: r.controls,
+        annexB: r.annexB,
+        precision: 'high',
+        'problem.severity': r.severity === 'info' ? 'recommendation' : r.severity,
+      },
+    };
+  });
+  const results = report.files.flatMap(({ file, findings }) => findings.map(f => {
+    const r = f.range!;
+    const fp = createHash('sha256').update(`${f.ruleId}\0${file}\0${f.path.join('.')}\0${f.message}`).digest('hex').slice(0, 32);
+    return {
+      ruleId: f.ruleId,
+      ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
+      level: LEVEL[f.severity],
+      message: { text: f.message + (f.controls.length ? ` [${f.controls.join(', ')}]` : '') },
+      locations: [{
+        physicalLocation: {
+          artifactLocation: { uri: file, uriBaseId: '%SRCROOT%' },
+          region: { startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: Math.max(r.end.column, r.end.line === r.start.line ? r.start.column + 1 : 1) },
+        },
+      }],
+      ...(f.related?.length ? {
+        relatedLocations: f.related.map((rel, i) => ({
+          id: i,
+          message: { text: rel.message },
+          physicalLocation: { artifactLocation: { uri: rel.file, uriBaseId: '%SRCROOT%' }, ...(rel.range ? { region: { startLine: rel.range.start.line, startColumn: rel.range.start.column } } : {}) },
+        })),
+      } : {}),
+      partialFingerprints: { 'aimsFinding/v1': fp },
+      properties: { controls: f.controls, impact: IMPACT[f.severity] },
+    };
+  }));
+  return JSON.stringify({
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'aims', informationUri: 'https://github.com/aims-tools/aims-lint', version: report.version, semanticVersion: report.version, rules } },
+      originalUriBaseIds: { '%SRCROOT%': { uri: pathToUri(report.root) } },
+      results,
+      columnKind: 'utf16CodeUnits',
+    }],
+  }, null, 2) + '\n';
+};
+
+function pathToUri(p: string): string {
+  const withSlash = p.endsWith('/') ? p : p + '/';
+  return 'file://' + encodeURI(withSlash.startsWith('/') ? withSlash : '/' + withSlash.replace(/\\/g, '/'));
+}
+
+export default sarif;
