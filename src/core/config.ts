@@ -44,7 +44,8 @@ export function parseConfig(text: string, file: string, knownRules: readonly str
   if (!YAML.isMap(root)) return fail(at(root), 'the config must be a mapping with the keys include, exclude, rules and roles.');
   for (const pair of root.items) {
     const key = YAML.isScalar(pair.key) ? String(pair.key.value) : '';
-    const val = pair.value;
+    // `rules:` followed only by comments parses as a null scalar node
+    const val = YAML.isScalar(pair.value) && pair.value.value === null ? null : pair.value;
     if (!KEYS.includes(key)) {
       const g = didYouMean(key, KEYS);
       fail(at(pair.key), `unknown key '${key}'${g ? `; did you mean '${g}'?` : ''} Allowed keys: ${KEYS.join(', ')}.`);

@@ -1,0 +1,131 @@
+import { isControlId } from '../catalogue';
+import type { Fix, Kind, RecordRef } from '../model';
+import { defineRule, pathText, type IndexedRecord } from '../rule';
+import { controlsOf, fieldAt, KEBAB_ID, KIND_SPECS } from '../schema';
+import { recordPath, skeletonRecord } from '../skeleton';
+import { didYouMean } from '../text';
+import { repairControlId } from './unknown-control';
+
+/** SoA evidence given as a web address. */
+export const isUrl = (s: string): boolean => /^https?:\/\/\S+$/i.test(s.trim());
+
+/** SoA evidence as a workspace-relative path: no leading ./, no #fragment, no trailing slash. */
+export function evidencePath(s: string): string {
+  return s.trim().replace(/^(?:\.\/)+/, '').replace(/#.*$/, '').replace(/\/+$/, '');
+}
+
+export const withArticle = (kind: Kind): string => `${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind}`;
+
+/** The controls a reference serves: its field's, or for SoA evidence the control of the entry. */
+export function refControls(r: IndexedRecord, ref: RecordRef): string[] {
+  if (ref.evidence) {
+    const id = r.summary.soa?.find(e => e.index === ref.path[1])?.id ?? '';
+    const c = isControlId(id) ? id : repairControlId(id);
+    return c ? [c] : [];
+  }
+  // the nearest field on the path that names controls (a list item inherits its list's)
+  for (let n = ref.path.length; n > 0; n--) {
+    const f = fieldAt(r.summary.kind, ref.path.slice(0, n));
+    if (f?.controls?.length) return f.controls;
+  }
+  return controlsOf(r.summary.kind, undefined);
+}
+
+/** Every candidate that is a did-you-mean match for `word` on its own. */
+export function closeMatches(word: string, candidates: Iterable<string>): string[] {
+  const out: string[] = [];
+  for (const c of new Set(candidates)) if (c !== word && didYouMean(word, [c]) === c) out.push(c);
+  return out.sort();
+}
+
+export default defineRule({
+  id: 'dangling-reference',
+  scope: 'workspace',
+  title: 'References to other records (datasets, impact assessment, system, SoA evidence) must resolve',
+  controls: ['A.4.3', 'A.5.3', 'A.6.2.4'],
+  annexB: ['B.4.3', 'B.5.3', 'B.6.2.4'],
+  severity: 'error',
+  kinds: ['ModelCard', 'ImpactAssessment', 'Applicability'],
+  fixable: 'fix-and-suggestion',
+  docs: {
+    rationale: 'Traceability is the point of keeping records as code: a model card must lead to the provenance records of the data it was trained and evaluated on (A.4.3, A.6.2.4) and to its impact assessment (A.5.3), and every piece of evidence in the Statement of Applicability must lead somewhere. A reference to a record that does not exist, or to a record of the wrong kind, breaks that trail; an auditor following it finds nothing.',
+    howToFix: 'Correct the id, or create the missing record. When exactly one existing record of the expected kind has a similar id, `aims lint --fix` corrects the reference; the editor also offers to create the missing record from a skeleton. SoA evidence may be a record id, a path relative to the workspace root (a file or a folder; a leading ./ and a #fragment are ignored) or an http(s) URL.',
+    bad: 'kind: ModelCard\ndatasets: [loan-aplications]   # typo\nimpact_assessment: credit-ia  # no such record',
+    good: 'kind: ModelCard\ndatasets: [loan-applications]\nimpact_assessment: credit-risk-impact',
+  },
+  check(ctx) {
+    const idsOf = (kinds: readonly Kind[] | undefined): string[] => {
+      const out: string[] = [];
+      for (const r of ctx.records) if (r.summary.id && (!kinds || kinds.includes(r.summary.kind))) out.push(r.summary.id);
+      return out;
+    };
+    for (const r of ctx.records) {
+      for (const ref of r.summary.refs) {
+        const value = ref.value;
+        const where = pathText(ref.path);
+        const targets = ctx.byId.get(value) ?? [];
+        const controls = refControls(r, ref);
+
+        if (ref.evidence) {
+          if (targets.length || isUrl(value)) continue;
+          const p = evidencePath(value);
+          if (p && ctx.pathExists(p)) continue;
+          // a did-you-mean record id only for values that do not look like a path
+          const matches = /[/\\]|\.[A-Za-z0-9]+$/.test(value) ? [] : closeMatches(value, idsOf(undefined));
+          const what = controls.length ? ` for ${controls[0]}` : '';
+          ctx.report(r.file, {
+            path: ref.path, controls,
+            message: `Evidence '${value}'${what} (${where}) is neither a record id nor a path in the repository.${hint(matches)} Write the id of a record, a path relative to the workspace root (file or folder) or an http(s) URL.`,
+            ...typoFixes(ref, matches),
+          });
+          continue;
+        }
+
+        if (targets.some(t => ref.kinds.includes(t.summary.kind))) continue;
+        const expected = ref.kinds.map(withArticle).join(' or ');
+        const matches = closeMatches(value, idsOf(ref.kinds));
+        const fixes = typoFixes(ref, matches);
+        if (targets.length) {
+          const t = targets[0];
+          ctx.report(r.file, {
+            path: ref.path, controls,
+            message: `'${value}' in ${where} is ${withArticle(t.summary.kind)} record (${t.file}), but ${where} must name ${expected} record.${hint(matches)} Change it to the id of ${expected} record.`,
+            ...fixes,
+          });
+          continue;
+        }
+        const suggestions = fixes.suggestions ?? [];
+        if (ref.kinds.length === 1 && KEBAB_ID.test(value)) {
+          const kind = ref.kinds[0];
+          const file = recordPath(kind, value);
+          if (!ctx.pathExists(file) && !ctx.records.some(x => x.file === file)) {
+            let text = skeletonRecord(kind, value, { today: ctx.env.today });
+            if (kind === 'ImpactAssessment' && r.summary.kind === 'ModelCard' && r.summary.id && KEBAB_ID.test(r.summary.id)) {
+              text = text.replace(/^system: ""$/m, `system: ${r.summary.id}`);
+            }
+            suggestions.push({ title: `Create ${KIND_SPECS[kind].title.toLowerCase()} record '${value}' (${file})`, ops: [{ op: 'create-file', file, text }] });
+          }
+        }
+        ctx.report(r.file, {
+          path: ref.path, controls,
+          message: `'${value}' in ${where} names no record: there is no ${ref.kinds.join(' or ')} with this id.${hint(matches)} Correct the id or create the ${ref.kinds.join(' or ')} record.`,
+          fix: fixes.fix,
+          suggestions,
+        });
+      }
+    }
+  },
+});
+
+function hint(matches: string[]): string {
+  if (matches.length === 0) return '';
+  return ` Did you mean ${matches.map(m => `'${m}'`).join(' or ')}?`;
+}
+
+/** One close match: a safe fix. Several: a suggestion each (the user picks). */
+function typoFixes(ref: RecordRef, matches: string[]): { fix?: Fix; suggestions?: Fix[] } {
+  const set = (m: string): Fix => ({ title: `Change to '${m}'`, ops: [{ op: 'set', path: ref.path, value: m }] });
+  if (matches.length === 1) return { fix: set(matches[0]) };
+  if (matches.length > 1) return { suggestions: matches.map(set) };
+  return {};
+}

@@ -1,0 +1,27 @@
+import { defineRule } from '../rule';
+import { ISO_DATE } from '../schema';
+
+export default defineRule({
+  id: 'review-dates-order',
+  scope: 'record',
+  title: 'reviewed must not be in the future nor after review_by',
+  controls: ['A.6.2.7'],
+  annexB: ['B.6.2.7'],
+  severity: 'error',
+  kinds: 'all',
+  docs: {
+    rationale: 'Review dates drive overdue checks and coverage. A review dated in the future, or a next review due before the last one, is a typo that hides an overdue record.',
+    howToFix: 'Correct the dates: `reviewed` is the day of the last review (today or earlier), `review_by` a later day.',
+    bad: 'reviewed: 2026-03-01\nreview_by: 2025-03-01',
+    good: 'reviewed: 2026-03-01\nreview_by: 2027-03-01',
+  },
+  check(ctx) {
+    const r = ctx.data.reviewed, rb = ctx.data.review_by;
+    if (typeof r !== 'string' || !ISO_DATE.test(r)) return;
+    if (r > ctx.env.today) {
+      ctx.report({ path: ['reviewed'], message: `reviewed (${r}) is in the future. Write the date of the last actual review.` });
+    } else if (typeof rb === 'string' && ISO_DATE.test(rb) && rb < r) {
+      ctx.report({ path: ['review_by'], message: `review_by (${rb}) is before reviewed (${r}). Set the next review date after the last review.` });
+    }
+  },
+});

@@ -1,0 +1,41 @@
+import { addYears, daysBetween, defineRule } from '../rule';
+import { ISO_DATE } from '../schema';
+
+/** "Mark reviewed today": reviewed = today, review_by = today + the record's review interval (≥ 1 year). */
+export function markReviewedFix(data: Record<string, unknown>, today: string) {
+  const r = data.reviewed, rb = data.review_by;
+  let years = 1;
+  if (typeof r === 'string' && typeof rb === 'string' && ISO_DATE.test(r) && ISO_DATE.test(rb)) years = Math.max(1, Math.round(daysBetween(r, rb) / 365));
+  return {
+    title: `Mark reviewed today (${today}), next review ${addYears(today, years)}`,
+    ops: [{ op: 'set' as const, path: ['reviewed'], value: today }, { op: 'set' as const, path: ['review_by'], value: addYears(today, years) }],
+  };
+}
+
+export default defineRule({
+  id: 'review-overdue',
+  scope: 'record',
+  title: 'Records must be reviewed by their review_by date',
+  controls: ['A.2.4', 'A.6.2.7'],
+  annexB: ['B.2.4', 'B.6.2.7'],
+  severity: 'warning',
+  kinds: 'all',
+  fixable: 'suggestion',
+  docs: {
+    rationale: 'Documentation must stay current: the guidance asks for reviews at planned intervals and for technical documentation to be kept up to date. A record past its review date may no longer describe the system or data as they are.',
+    howToFix: 'Review the record; when it is still accurate, update `reviewed` to today and set the next `review_by`. The quick fix "Mark reviewed today" does both — use it only after the review.',
+    bad: 'reviewed: 2024-09-01\nreview_by: 2025-09-01',
+    good: 'reviewed: 2026-11-22\nreview_by: 2027-11-22',
+  },
+  check(ctx) {
+    const rb = ctx.data.review_by;
+    if (typeof rb !== 'string' || !ISO_DATE.test(rb) || ctx.data.status === 'retired') return;
+    if (rb >= ctx.env.today) return;
+    const days = daysBetween(rb, ctx.env.today);
+    ctx.report({
+      path: ['review_by'],
+      message: `Review overdue by ${days} day${days === 1 ? '' : 's'} (review_by ${rb}). Review the record, then update reviewed and review_by.`,
+      suggestions: [markReviewedFix(ctx.data, ctx.env.today)],
+    });
+  },
+});

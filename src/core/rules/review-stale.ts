@@ -1,0 +1,32 @@
+import { defineRule } from '../rule';
+import { ISO_DATE } from '../schema';
+
+export default defineRule({
+  id: 'review-stale',
+  scope: 'workspace',
+  title: 'A record changed after its last review must be reviewed again',
+  controls: ['A.6.2.7'],
+  annexB: ['B.6.2.7'],
+  severity: 'warning',
+  kinds: 'all',
+  fixable: 'suggestion',
+  docs: {
+    rationale: 'A review vouches for a particular content. When git shows the file was committed after the `reviewed` date, the approved text and the current text may differ: the documentation is no longer under control.',
+    howToFix: 'Review the change (`git log -p <file>`), then set `reviewed` to the review date. Needs git history (in CI: a checkout with full history, e.g. `fetch-depth: 0`).',
+    bad: '# committed on 2026-10-03\nreviewed: 2026-06-01',
+    good: '# committed on 2026-10-03\nreviewed: 2026-10-03',
+  },
+  check(ctx) {
+    for (const r of ctx.records) {
+      const reviewed = r.summary.reviewed;
+      if (!reviewed || !ISO_DATE.test(reviewed) || r.summary.status === 'retired') continue;
+      const changed = ctx.lastChange(r.file);
+      if (!changed || changed <= reviewed) continue;
+      ctx.report(r.file, {
+        path: ['reviewed'],
+        message: `Changed on ${changed} (git) after its last review on ${reviewed}. Review the change, then update reviewed.`,
+        suggestions: [{ title: `Mark reviewed today (${ctx.env.today})`, ops: [{ op: 'set', path: ['reviewed'], value: ctx.env.today }] }],
+      });
+    }
+  },
+});

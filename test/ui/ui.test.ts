@@ -1,0 +1,112 @@
+/// <reference lib="dom" />
+// UI end-to-end: the packaged VSIX installed into code-server (a real VS Code), driven in Chromium by
+// playwright-core like a user would: activity bar → trees → Problems panel → quick fix from the
+// light-bulb menu. A screenshot is saved for every step and on failure (test-results/ui/).
+//   node out/test/ui/ui.test.js   (after `npm run package`)
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ui = require(path.resolve(__dirname, '../../../test/vscode/ui-lib.js')) as {
+  startCodeServer(o: { vsix: string; workspace: string; port?: number }): Promise<{ url: string; stop(): Promise<void> }>;
+  launchBrowser(): Promise<import('playwright-core').Browser>;
+  runCommand(page: import('playwright-core').Page, label: string): Promise<void>;
+  screenshot(page: import('playwright-core').Page, name: string): Promise<string>;
+};
+
+const repo = path.resolve(__dirname, '../../..');
+const vsix = path.join(repo, 'aims-lint.vsix');
+
+type Page = import('playwright-core').Page;
+let passed = 0, failed = 0;
+
+async function step(page: Page, name: string, fn: () => Promise<void>): Promise<void> {
+  const t0 = Date.now();
+  try {
+    await fn();
+    passed++;
+    await ui.screenshot(page, name);
+    console.log(`  ✓ ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    failed++;
+    const shot = await ui.screenshot(page, `FAILED-${name}`).catch(() => '');
+    console.log(`  ✗ ${name}: ${(e as Error).message.split('\n')[0]}${shot ? ` (screenshot ${shot})` : ''}`);
+  }
+}
+
+const treeRows = (page: Page, view: string) => page.locator(`.sidebar [role="tree"][aria-label="${view}"] [role="treeitem"]`);
+
+async function main(): Promise<void> {
+  assert.ok(fs.existsSync(vsix), `${vsix} missing: run npm run package first`);
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-ui-'));
+  fs.cpSync(path.join(repo, 'examples'), workspace, { recursive: true });
+  const server = await ui.startCodeServer({ vsix, workspace });
+  const browser = await ui.launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.setDefaultTimeout(30_000);
+  console.log('UI end-to-end (code-server + Chromium)');
+  try {
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench .activitybar').waitFor();
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+
+    await step(page, '01-activity-bar-and-trees', async () => {
+      await page.locator('.activitybar a.action-label[aria-label^="AIMS"]').click();
+      const models = treeRows(page, 'Model Cards');
+      await models.first().waitFor();
+      await page.waitForFunction(() => document.querySelectorAll('.sidebar [role="tree"][aria-label="Data Provenance"] [role="treeitem"]').length >= 4);
+      assert.equal(await models.count(), 2);
+      assert.equal(await treeRows(page, 'Data Provenance').count(), 4);
+      const labels = await models.locator('.label-name').allInnerTexts();
+      console.log('    model cards:', JSON.stringify(labels));
+      assert.ok(labels.every(l => l.trim().length > 0));
+    });
+
+    await step(page, '02-controls-view', async () => {
+      const controls = treeRows(page, 'Controls');
+      await controls.first().waitFor();
+      const groups = await controls.locator('.label-name').allInnerTexts();
+      assert.ok(groups[0].startsWith('A.2'), `first group ${groups[0]}`);
+      const status = page.locator('[id="aims-tools.aims-lint.aims.status"], .statusbar-item[aria-label^="AIMS"]').first();
+      const text = (await status.innerText()).trim();
+      console.log('    status bar:', text);
+      assert.match(text, /AIMS \d+\/38/);
+    });
+
+    await step(page, '03-problems-panel', async () => {
+      await ui.runCommand(page, 'View: Focus Problems (Errors, Warnings, Infos)');
+      const rows = page.locator('.markers-panel .monaco-list-row');
+      await rows.filter({ hasText: 'legal_basis' }).first().waitFor();
+      const texts = (await rows.allInnerTexts()).map(t => t.replace(/\s+/g, ' '));
+      console.log(`    ${texts.length} rows visible, e.g. ${JSON.stringify(texts.slice(0, 3))}`);
+      assert.ok(texts.some(t => /dangling-reference|did you mean/.test(t)), 'dangling reference listed');
+    });
+
+    await step(page, '04-quick-fix-from-light-bulb', async () => {
+      // the deliberate typo `limitation:` in a model card: open it from the Problems panel
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: "Unknown key 'limitation'" }).first();
+      await row.waitFor();
+      await row.dblclick();
+      const editor = page.locator('.editor-instance .monaco-editor').first();
+      await editor.waitFor();
+      await page.keyboard.press('Control+.');
+      const item = page.locator('.action-widget .monaco-list-row, .context-view .monaco-list-row', { hasText: "Rename 'limitation' to 'limitations'" }).first();
+      await item.waitFor();
+      await ui.screenshot(page, '04a-light-bulb-menu');
+      await item.click();
+      await page.locator('.view-lines', { hasText: 'limitations:' }).first().waitFor();
+      // the finding is gone from the Problems panel
+      await page.waitForFunction(() => ![...document.querySelectorAll('.markers-panel .monaco-list-row')].some(r => (r as HTMLElement).innerText.includes("Unknown key 'limitation'")));
+    });
+  } finally {
+    await browser.close().catch(() => {});
+    await server.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+main().catch(e => { console.error(e); console.log(`${passed} passed, ${failed + 1} failed`); process.exitCode = 1; });
