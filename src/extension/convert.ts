@@ -1,0 +1,27 @@
+// Conversions between the engine's types and VS Code's.
+import * as vscode from 'vscode';
+import type { Finding, Range as CoreRange, Severity } from '../core/model';
+import { ruleDocsUrl } from '../core/docs-url';
+import type { AimsWorkspace } from './workspace';
+
+export function toRange(r: CoreRange | undefined): vscode.Range {
+  if (!r) return new vscode.Range(0, 0, 0, 0);
+  return new vscode.Range(r.start.line - 1, r.start.column - 1, r.end.line - 1, r.end.column - 1);
+}
+
+export function toSeverity(s: Severity): vscode.DiagnosticSeverity {
+  return s === 'error' ? vscode.DiagnosticSeverity.Error : s === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
+}
+
+/** Diagnostics carry the finding they came from, so code actions need no second lookup. */
+export class AimsDiagnostic extends vscode.Diagnostic {
+  constructor(readonly finding: Finding, ws: AimsWorkspace) {
+    const controls = finding.controls.length ? ` [${finding.controls.join(', ')}]` : '';
+    super(toRange(finding.range), finding.message + controls, toSeverity(finding.severity));
+    this.source = 'aims';
+    this.code = { value: finding.ruleId, target: vscode.Uri.parse(ruleDocsUrl(finding.ruleId)) };
+    if (finding.related?.length) {
+      this.relatedInformation = finding.related.map(r => new vscode.DiagnosticRelatedInformation(new vscode.Location(ws.uri(r.file), toRange(r.range)), r.message));
+    }
+  }
+}

@@ -1,0 +1,246 @@
+// Activation: wires the engine (src/core) into VS Code. Thin on purpose: every rule, fix and number
+// comes from the same engine the CLI runs.
+import * as vscode from 'vscode';
+import { AIMS_DIR, CONFIG_FILE } from '../core/config';
+import type { Kind } from '../core/model';
+import { ruleDocsUrl } from '../core/docs-url';
+import { todayIso } from '../core/rule';
+import { KIND_SPECS, KEBAB_ID } from '../core/schema';
+import { initFiles, skeletonRecord } from '../core/skeleton';
+import { AimsCodeActionProvider, runFixAll } from './codeActions';
+import { DiagnosticsPublisher } from './diagnostics';
+import { registerLanguageFeatures } from './language';
+import { CoverageStatusBar } from './statusBar';
+import { ControlsTreeProvider, RecordsTreeProvider } from './trees';
+import { AimsService } from './workspace';
+
+export interface AimsApi {
+  service: AimsService;
+  trees: { modelCards: RecordsTreeProvider; dataProvenance: RecordsTreeProvider; impactAssessments: RecordsTreeProvider; controls: ControlsTreeProvider };
+  statusBar: CoverageStatusBar;
+  /** Resolves when pending (debounced) lint runs are done; for tests. */
+  idle(): Promise<void>;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<AimsApi> {
+  const service = new AimsService();
+  const diagnostics = new DiagnosticsPublisher(service);
+  const statusBar = new CoverageStatusBar(service);
+  const trees = [
+    new RecordsTreeProvider(service, 'ModelCard', 'hubot'),
+    new RecordsTreeProvider(service, 'DataProvenance', 'database'),
+    new RecordsTreeProvider(service, 'ImpactAssessment', 'law'),
+  ];
+  const controls = new ControlsTreeProvider(service);
+  context.subscriptions.push(service, diagnostics, statusBar,
+    vscode.window.createTreeView('aims.modelCards', { treeDataProvider: trees[0], showCollapseAll: false }),
+    vscode.window.createTreeView('aims.dataProvenance', { treeDataProvider: trees[1] }),
+    vscode.window.createTreeView('aims.impactAssessments', { treeDataProvider: trees[2] }),
+    vscode.window.createTreeView('aims.controls', { treeDataProvider: controls, showCollapseAll: true }),
+  );
+
+  const refreshViews = (): void => {
+    diagnostics.publish();
+    statusBar.update();
+    for (const t of trees) t.refresh();
+    controls.refresh();
+  };
+  context.subscriptions.push(service.onDidChange(refreshViews));
+
+  // ---- as-you-type linting (debounced per document) ----
+  const timers = new Map<string, NodeJS.Timeout>();
+  const pending = new Set<Promise<void>>();
+  const lintDocument = (doc: vscode.TextDocument): void => {
+    const hit = service.forUri(doc.uri);
+    if (!hit) return;
+    if (hit.rel === CONFIG_FILE) { void hit.ws.load().then(() => service.fire()); return; }
+    if (hit.ws.update(hit.rel, doc.getText())) service.fire();
+  };
+  const schedule = (doc: vscode.TextDocument): void => {
+    const key = doc.uri.toString();
+    clearTimeout(timers.get(key));
+    const ms = vscode.workspace.getConfiguration('aims', doc.uri).get<number>('debounceMs', 200);
+    let done!: () => void;
+    const p = new Promise<void>(r => { done = r; });
+    pending.add(p);
+    timers.set(key, setTimeout(() => { timers.delete(key); try { lintDocument(doc); } finally { pending.delete(p); done(); } }, ms));
+  };
+  const runMode = (uri: vscode.Uri): string => vscode.workspace.getConfiguration('aims', uri).get<string>('run', 'onType');
+
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeTextDocument(e => {
+      if (e.contentChanges.length && runMode(e.document.uri) === 'onType' && service.forUri(e.document.uri)) schedule(e.document);
+    }),
+    vscode.workspace.onDidSaveTextDocument(doc => { if (service.forUri(doc.uri)) lintDocument(doc); }),
+    vscode.workspace.onDidOpenTextDocument(doc => { if (service.forUri(doc.uri)) lintDocument(doc); }),
+    vscode.workspace.onDidCloseTextDocument(async doc => {
+      // closed without saving: the file on disk is the truth again
+      const hit = service.forUri(doc.uri);
+      if (!hit || !doc.isDirty) return;
+      try {
+        const text = Buffer.from(await vscode.workspace.fs.readFile(doc.uri)).toString('utf8');
+        if (hit.ws.update(hit.rel, text)) service.fire();
+      } catch {
+        if (hit.ws.remove(hit.rel)) service.fire();
+      }
+    }),
+  );
+
+  // ---- file watchers: create, change, delete, rename (= delete + create) ----
+  const recordWatcher = vscode.workspace.createFileSystemWatcher(`**/${AIMS_DIR}/**`);
+  const fromDisk = async (uri: vscode.Uri): Promise<void> => {
+    const hit = service.forUri(uri);
+    if (!hit) {
+      // an aims/ folder may just have been created
+      if (uri.path.includes(`/${AIMS_DIR}`)) { await service.refreshFolders(); }
+      return;
+    }
+    if (hit.rel === CONFIG_FILE) { await hit.ws.load(); service.fire(); return; }
+    const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
+    if (open?.isDirty) return; // the editor's unsaved text wins
+    try {
+      const text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
+      if (hit.ws.update(hit.rel, text)) service.fire();
+    } catch { /* folder or vanished */ }
+  };
+  const anyWatcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+  context.subscriptions.push(recordWatcher, anyWatcher,
+    recordWatcher.onDidCreate(fromDisk),
+    recordWatcher.onDidChange(fromDisk),
+    recordWatcher.onDidDelete(async uri => {
+      const hit = service.forUri(uri);
+      if (!hit) return;
+      let changed = false;
+      // a deleted folder removes every record below it
+      for (const f of hit.ws.linter.fileNames()) if (f === hit.rel || f.startsWith(hit.rel + '/')) changed = hit.ws.remove(f) || changed;
+      if (hit.rel === AIMS_DIR) { await service.refreshFolders(); return; }
+      if (changed) service.fire();
+    }),
+    anyWatcher.onDidCreate(uri => { const h = service.forUri(uri); if (h) { h.ws.pathsChanged(); service.fire(); } }),
+    anyWatcher.onDidDelete(uri => { const h = service.forUri(uri); if (h) { h.ws.pathsChanged(); service.fire(); } }),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => service.refreshFolders()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => { for (const ws of service.list()) void ws.refreshGit(); }),
+    vscode.workspace.onDidChangeConfiguration(e => {
+      if (e.affectsConfiguration('aims.git.enabled')) for (const ws of service.list()) void ws.refreshGit();
+      if (e.affectsConfiguration('aims')) refreshViews();
+    }),
+  );
+
+  // ---- code actions, language features ----
+  context.subscriptions.push(vscode.languages.registerCodeActionsProvider(
+    { language: 'yaml', pattern: `**/${AIMS_DIR}/**/*.{yaml,yml}` }, new AimsCodeActionProvider(service), AimsCodeActionProvider.metadata));
+  registerLanguageFeatures(context, service);
+
+  // ---- commands ----
+  const newRecord = async (kindArg?: Kind): Promise<vscode.Uri | undefined> => {
+    const ws = await pickWorkspace(service, true);
+    if (!ws) return undefined;
+    const items: (vscode.QuickPickItem & { recordKind: Kind })[] = (['ModelCard', 'DataProvenance', 'ImpactAssessment', 'Applicability'] as Kind[])
+      .map(k => ({ label: KIND_SPECS[k].title, description: k, detail: KIND_SPECS[k].description, recordKind: k }));
+    const kind: Kind | undefined = kindArg ?? (await vscode.window.showQuickPick(items, { title: 'AIMS: New Record', placeHolder: 'Kind of record' }))?.recordKind;
+    if (!kind) return undefined;
+    const folder = KIND_SPECS[kind].folder;
+    const id = await vscode.window.showInputBox({
+      title: `New ${KIND_SPECS[kind].title}`, prompt: 'Id of the record (kebab-case); the file is named after it', placeHolder: 'e.g. credit-risk-model',
+      validateInput: v => !KEBAB_ID.test(v) ? 'Use lowercase letters and digits joined by hyphens, e.g. loan-applications-2024.'
+        : ws.linter.recordById(v).length ? `A record with id '${v}' exists already.` : undefined,
+    });
+    if (!id) return undefined;
+    const rel = `${AIMS_DIR}/${folder === '.' ? '' : folder + '/'}${id}.yaml`;
+    const uri = ws.uri(rel);
+    try { await vscode.workspace.fs.stat(uri); void vscode.window.showErrorMessage(`AIMS: ${rel} exists already.`); return undefined; } catch { /* free */ }
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(skeletonRecord(kind, id, { today: todayIso(), comments: true }), 'utf8'));
+    await vscode.window.showTextDocument(uri);
+    return uri;
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('aims.newRecord', (kind?: Kind) => newRecord(typeof kind === 'string' ? kind : undefined)),
+    vscode.commands.registerCommand('aims.newModelCard', () => newRecord('ModelCard')),
+    vscode.commands.registerCommand('aims.newDataProvenance', () => newRecord('DataProvenance')),
+    vscode.commands.registerCommand('aims.newImpactAssessment', () => newRecord('ImpactAssessment')),
+    vscode.commands.registerCommand('aims.lintWorkspace', async () => {
+      await service.refreshFolders();
+      await service.reloadAll();
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+    }),
+    vscode.commands.registerCommand('aims.init', async () => {
+      const folder = await pickFolder();
+      if (!folder) return undefined;
+      const created: string[] = [];
+      for (const f of initFiles({ today: todayIso() })) {
+        const uri = vscode.Uri.joinPath(folder.uri, ...f.path.split('/'));
+        try { await vscode.workspace.fs.stat(uri); continue; } catch { /* create */ }
+        await vscode.workspace.fs.writeFile(uri, Buffer.from(f.text, 'utf8'));
+        created.push(f.path);
+      }
+      await service.refreshFolders();
+      const soa = created.find(p => p.includes('applicability'));
+      if (soa) await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, ...soa.split('/')));
+      void vscode.window.showInformationMessage(created.length ? `AIMS: created ${created.length} files in ${folder.name}/aims.` : 'AIMS: aims/ is already initialized.');
+      return created;
+    }),
+    vscode.commands.registerCommand('aims.showCoverage', () => vscode.commands.executeCommand('aims.controls.focus')),
+    vscode.commands.registerCommand('aims.fixAll', (uri?: vscode.Uri) => runFixAll(service, uri instanceof vscode.Uri ? uri : undefined)),
+    vscode.commands.registerCommand('aims.openRecord', async (arg?: vscode.Uri | { ws: { uri(r: string): vscode.Uri }; record: { file: string } }, line = 0) => {
+      const uri = arg instanceof vscode.Uri ? arg : arg && 'record' in arg ? arg.ws.uri(arg.record.file) : undefined;
+      if (!uri) return;
+      const pos = new vscode.Position(Math.max(0, line), 0);
+      await vscode.window.showTextDocument(uri, { selection: new vscode.Range(pos, pos), preview: true });
+    }),
+    vscode.commands.registerCommand('aims.revealFindings', async (arg?: { ws: { uri(r: string): vscode.Uri; findings(): Map<string, { range?: { start: { line: number; column: number } } }[]> }; record: { file: string } }) => {
+      if (arg && 'record' in arg) {
+        const first = arg.ws.findings().get(arg.record.file)?.[0];
+        const pos = first?.range ? new vscode.Position(first.range.start.line - 1, first.range.start.column - 1) : new vscode.Position(0, 0);
+        await vscode.window.showTextDocument(arg.ws.uri(arg.record.file), { selection: new vscode.Range(pos, pos) });
+      }
+      await vscode.commands.executeCommand('workbench.actions.view.problems');
+    }),
+    vscode.commands.registerCommand('aims.showRuleDocs', async (ruleId: string) => {
+      const local = vscode.Uri.joinPath(context.extensionUri, 'docs', 'rules', `${ruleId}.md`);
+      try {
+        await vscode.workspace.fs.stat(local);
+        await vscode.commands.executeCommand('markdown.showPreview', local);
+      } catch {
+        await vscode.env.openExternal(vscode.Uri.parse(ruleDocsUrl(ruleId)));
+      }
+    }),
+  );
+
+  await service.refreshFolders();
+  refreshViews();
+
+  return {
+    service,
+    trees: { modelCards: trees[0], dataProvenance: trees[1], impactAssessments: trees[2], controls },
+    statusBar,
+    async idle() {
+      while (pending.size) await Promise.all([...pending]);
+    },
+  };
+}
+
+export function deactivate(): void { /* disposables are registered on the context */ }
+
+async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 0) { void vscode.window.showErrorMessage('AIMS: open a folder first.'); return undefined; }
+  if (folders.length === 1) return folders[0];
+  return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Folder to initialize aims/ in' });
+}
+
+async function pickWorkspace(service: AimsService, offerInit: boolean) {
+  const list = service.list();
+  if (list.length === 1) return list[0];
+  if (list.length > 1) {
+    const active = vscode.window.activeTextEditor && service.forUri(vscode.window.activeTextEditor.document.uri);
+    if (active) return active.ws;
+    const pick = await vscode.window.showQuickPick(list.map(ws => ({ label: ws.name, ws })), { placeHolder: 'Workspace folder' });
+    return pick?.ws;
+  }
+  if (offerInit) {
+    const choice = await vscode.window.showInformationMessage('This workspace has no aims/ folder yet.', 'Initialize aims/');
+    if (choice) { await vscode.commands.executeCommand('aims.init'); return service.list()[0]; }
+  }
+  return undefined;
+}

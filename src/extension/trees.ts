@@ -1,0 +1,177 @@
+// Tree views: one per record kind (Model Cards, Data Provenance, Impact Assessments) and Controls
+// (groups A.2–A.10 → 38 controls → evidence). Multi-root workspaces get a folder level on top.
+import * as vscode from 'vscode';
+import { GROUPS } from '../core/catalogue';
+import type { ControlCoverage, CoverageState, EvidenceItem } from '../core/coverage';
+import type { Finding, Kind, Severity } from '../core/model';
+import type { IndexedRecord } from '../core/rule';
+import type { AimsService, AimsWorkspace } from './workspace';
+
+const STATUS_ORDER = ['approved', 'in-review', 'draft', 'retired'];
+
+export function worstSeverity(findings: readonly Finding[] | undefined): Severity | undefined {
+  if (!findings?.length) return undefined;
+  if (findings.some(f => f.severity === 'error')) return 'error';
+  if (findings.some(f => f.severity === 'warning')) return 'warning';
+  return 'info';
+}
+
+function severityIcon(s: Severity | undefined, fallback: string): vscode.ThemeIcon {
+  if (s === 'error') return new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground'));
+  if (s === 'warning') return new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+  if (s === 'info') return new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground'));
+  return new vscode.ThemeIcon(fallback, new vscode.ThemeColor('testing.iconPassed'));
+}
+
+type RecordNode =
+  | { type: 'folder'; ws: AimsWorkspace }
+  | { type: 'record'; ws: AimsWorkspace; record: IndexedRecord };
+
+export class RecordsTreeProvider implements vscode.TreeDataProvider<RecordNode> {
+  private readonly emitter = new vscode.EventEmitter<RecordNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+
+  constructor(private readonly service: AimsService, readonly kind: Kind, private readonly icon: string) {}
+
+  refresh(): void { this.emitter.fire(undefined); }
+
+  private recordsOf(ws: AimsWorkspace): IndexedRecord[] {
+    return ws.linter.records().filter(r => r.summary.kind === this.kind).sort((a, b) => {
+      const sa = STATUS_ORDER.indexOf(a.summary.status ?? ''), sb = STATUS_ORDER.indexOf(b.summary.status ?? '');
+      const ta = (a.summary.title ?? a.summary.id ?? a.file).toLowerCase(), tb = (b.summary.title ?? b.summary.id ?? b.file).toLowerCase();
+      return (sa === -1 ? 9 : sa) - (sb === -1 ? 9 : sb) || (ta < tb ? -1 : ta > tb ? 1 : 0);
+    });
+  }
+
+  getChildren(node?: RecordNode): RecordNode[] {
+    const list = this.service.list();
+    if (!node) {
+      if (list.length > 1) return list.map(ws => ({ type: 'folder', ws }));
+      return list.length ? this.recordsOf(list[0]).map(record => ({ type: 'record', ws: list[0], record })) : [];
+    }
+    if (node.type === 'folder') return this.recordsOf(node.ws).map(record => ({ type: 'record', ws: node.ws, record }));
+    return [];
+  }
+
+  getTreeItem(node: RecordNode): vscode.TreeItem {
+    if (node.type === 'folder') {
+      const item = new vscode.TreeItem(node.ws.name, vscode.TreeItemCollapsibleState.Expanded);
+      item.iconPath = vscode.ThemeIcon.Folder;
+      return item;
+    }
+    const { ws, record } = node;
+    const s = record.summary;
+    const findings = ws.findings().get(record.file);
+    const worst = worstSeverity(findings);
+    const item = new vscode.TreeItem(s.title || s.id || record.file, vscode.TreeItemCollapsibleState.None);
+    item.id = `${ws.folder.uri.toString()}#${record.file}`;
+    item.description = [s.id, s.status, s.owner].filter(Boolean).join(' · ');
+    item.iconPath = severityIcon(worst, this.icon);
+    item.resourceUri = ws.uri(record.file);
+    item.contextValue = findings?.length ? 'aimsRecord.withFindings' : 'aimsRecord';
+    const counts = { error: 0, warning: 0, info: 0 };
+    for (const f of findings ?? []) counts[f.severity]++;
+    const md = new vscode.MarkdownString();
+    md.appendMarkdown(`**${escapeMd(s.title ?? s.id ?? record.file)}**\n\n`);
+    md.appendMarkdown(`\`${escapeMd(s.id ?? '(no id)')}\` · ${escapeMd(s.kind)} · status **${escapeMd(s.status ?? 'not set')}** · owner ${escapeMd(s.owner ?? 'not set')}\n\n`);
+    if (s.review_by) md.appendMarkdown(`Review by ${escapeMd(s.review_by)}\n\n`);
+    md.appendMarkdown(findings?.length ? `${counts.error} errors, ${counts.warning} warnings, ${counts.info} infos` : 'No findings');
+    md.appendMarkdown(`\n\n${escapeMd(record.file)}`);
+    item.tooltip = md;
+    const range = ws.linter.rangeOf(record.file, ['id'], 'value');
+    item.command = { command: 'aims.openRecord', title: 'Open record', arguments: [ws.uri(record.file), range ? range.start.line - 1 : 0] };
+    return item;
+  }
+}
+
+type ControlNode =
+  | { type: 'folder'; ws: AimsWorkspace }
+  | { type: 'group'; ws: AimsWorkspace; group: string; title: string }
+  | { type: 'control'; ws: AimsWorkspace; control: ControlCoverage }
+  | { type: 'evidence'; ws: AimsWorkspace; control: ControlCoverage; evidence: EvidenceItem };
+
+const STATE_ICON: Record<CoverageState, [string, string]> = {
+  covered: ['pass-filled', 'testing.iconPassed'],
+  partial: ['circle-large-outline', 'problemsWarningIcon.foreground'],
+  missing: ['error', 'problemsErrorIcon.foreground'],
+  excluded: ['circle-slash', 'disabledForeground'],
+};
+
+export class ControlsTreeProvider implements vscode.TreeDataProvider<ControlNode> {
+  private readonly emitter = new vscode.EventEmitter<ControlNode | undefined>();
+  readonly onDidChangeTreeData = this.emitter.event;
+
+  constructor(private readonly service: AimsService) {}
+
+  refresh(): void { this.emitter.fire(undefined); }
+
+  private groups(ws: AimsWorkspace): ControlNode[] {
+    return GROUPS.map(g => ({ type: 'group' as const, ws, group: g.id, title: g.title }));
+  }
+
+  getChildren(node?: ControlNode): ControlNode[] {
+    const list = this.service.list();
+    if (!node) {
+      if (list.length > 1) return list.map(ws => ({ type: 'folder', ws }));
+      return list.length ? this.groups(list[0]) : [];
+    }
+    if (node.type === 'folder') return this.groups(node.ws);
+    if (node.type === 'group') return node.ws.coverage().controls.filter(c => c.group === node.group).map(control => ({ type: 'control', ws: node.ws, control }));
+    if (node.type === 'control') return node.control.evidence.map(evidence => ({ type: 'evidence', ws: node.ws, control: node.control, evidence }));
+    return [];
+  }
+
+  getTreeItem(node: ControlNode): vscode.TreeItem {
+    switch (node.type) {
+      case 'folder': {
+        const item = new vscode.TreeItem(node.ws.name, vscode.TreeItemCollapsibleState.Expanded);
+        item.iconPath = vscode.ThemeIcon.Folder;
+        return item;
+      }
+      case 'group': {
+        const g = node.ws.coverage().groups.find(x => x.id === node.group)!;
+        const item = new vscode.TreeItem(`${g.id} ${g.title}`, vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `${node.ws.folder.uri.toString()}#${g.id}`;
+        item.description = `${g.counts.covered}/${g.controls.length} covered` + (g.counts.missing ? ` · ${g.counts.missing} missing` : '') + (g.counts.partial ? ` · ${g.counts.partial} partial` : '');
+        item.contextValue = 'aimsControlGroup';
+        return item;
+      }
+      case 'control': {
+        const c = node.control;
+        const item = new vscode.TreeItem(`${c.id} ${c.title}`, c.evidence.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        item.id = `${node.ws.folder.uri.toString()}#${c.id}`;
+        const [icon, color] = STATE_ICON[c.state];
+        item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+        const open = c.findings.error + c.findings.warning;
+        item.description = c.state + (c.owner ? ` · ${c.owner}` : '') + (open ? ` · ${open} finding${open === 1 ? '' : 's'}` : '');
+        const md = new vscode.MarkdownString();
+        md.appendMarkdown(`**${c.id} ${escapeMd(c.title)}** — ${c.state}\n\n${escapeMd(c.reason)}`);
+        if (c.justification) md.appendMarkdown(`\n\nJustification: ${escapeMd(c.justification)}`);
+        if (c.reviewDue) md.appendMarkdown(`\n\nEvidence review due ${escapeMd(c.reviewDue)}`);
+        if (c.expected) md.appendMarkdown('\n\nExpected for the organization\'s AI roles.');
+        item.tooltip = md;
+        item.contextValue = 'aimsControl';
+        if (c.soa) {
+          const range = node.ws.linter.rangeOf(c.soa.file, ['controls', c.soa.index], 'entry');
+          item.command = { command: 'aims.openRecord', title: 'Open Statement of Applicability entry', arguments: [node.ws.uri(c.soa.file), range ? range.start.line - 1 : 0] };
+        }
+        return item;
+      }
+      case 'evidence': {
+        const e = node.evidence;
+        const item = new vscode.TreeItem(e.title ? `${e.value} — ${e.title}` : e.value, vscode.TreeItemCollapsibleState.None);
+        item.description = e.type === 'unresolved' ? 'not found' : e.type === 'record' ? `${e.kind}${e.errors ? ` · ${e.errors} error${e.errors === 1 ? '' : 's'}` : ''}` : e.type;
+        item.iconPath = new vscode.ThemeIcon(e.type === 'url' ? 'link-external' : e.type === 'path' ? 'file' : e.type === 'unresolved' ? 'question' : 'file-code',
+          e.type === 'unresolved' || e.errors ? new vscode.ThemeColor('problemsErrorIcon.foreground') : undefined);
+        if (e.type === 'url') item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.parse(e.value)] };
+        else if (e.file) item.command = { command: 'aims.openRecord', title: 'Open evidence', arguments: [node.ws.uri(e.file), 0] };
+        item.contextValue = 'aimsEvidence';
+        return item;
+      }
+    }
+  }
+}
+
+export function escapeMd(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, m => '\\' + m);
+}

@@ -1,0 +1,205 @@
+// One AimsWorkspace per workspace folder that has an aims/ folder: a Linter fed from disk, from open
+// (unsaved) documents and from file watchers. Everything else in the extension reads from here.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { AIMS_DIR, CONFIG_FILE, ConfigError, DEFAULT_CONFIG, parseConfig, type AimsConfig } from '../core/config';
+import { computeCoverage, type CoverageReport } from '../core/coverage';
+import { RecordMatcher } from '../core/discover';
+import { gitLastChangeDatesAsync } from '../core/git';
+import { Linter } from '../core/linter';
+import type { Finding } from '../core/model';
+import { RULES } from '../core/rules';
+
+export class AimsWorkspace implements vscode.Disposable {
+  linter: Linter;
+  config: AimsConfig = { ...DEFAULT_CONFIG };
+  configError: ConfigError | undefined;
+  private matcher: RecordMatcher;
+  private gitDates: Map<string, string> | undefined;
+  private existsCache = new Map<string, boolean>();
+  private findingsCache: Map<string, Finding[]> | undefined;
+  private coverageCache: CoverageReport | undefined;
+  /** Files whose text comes from an open editor (not from disk). */
+  readonly openDocs = new Set<string>();
+
+  constructor(readonly folder: vscode.WorkspaceFolder) {
+    this.matcher = new RecordMatcher(this.config);
+    this.linter = this.makeLinter();
+  }
+
+  get root(): string { return this.folder.uri.fsPath; }
+  get name(): string { return this.folder.name; }
+
+  rel(uri: vscode.Uri): string | undefined {
+    if (uri.scheme !== this.folder.uri.scheme) return undefined;
+    const r = path.relative(this.root, uri.fsPath);
+    if (!r || r.startsWith('..') || path.isAbsolute(r)) return undefined;
+    return r.split(path.sep).join('/');
+  }
+
+  uri(rel: string): vscode.Uri {
+    return vscode.Uri.joinPath(this.folder.uri, ...rel.split('/'));
+  }
+
+  isRecord(rel: string): boolean { return this.matcher.matches(rel); }
+
+  private makeLinter(): Linter {
+    return new Linter({
+      roles: this.config.roles,
+      severities: this.config.rules,
+      pathExists: rel => {
+        let v = this.existsCache.get(rel);
+        if (v === undefined) {
+          const abs = path.resolve(this.root, rel);
+          v = (abs === this.root || abs.startsWith(this.root + path.sep)) && fs.existsSync(abs);
+          this.existsCache.set(rel, v);
+        }
+        return v;
+      },
+      lastChange: file => this.gitDates?.get(file),
+    });
+  }
+
+  /** (Re)loads config and every record from disk; open documents keep their unsaved text. */
+  async load(): Promise<void> {
+    await this.loadConfig();
+    const old = this.linter;
+    this.linter = this.makeLinter();
+    const files = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, `${AIMS_DIR}/**/*.{yaml,yml}`), '**/node_modules/**');
+    const openTexts = new Map<string, string>();
+    for (const doc of vscode.workspace.textDocuments) {
+      const rel = this.rel(doc.uri);
+      if (rel && this.isRecord(rel)) openTexts.set(rel, doc.getText());
+    }
+    await Promise.all(files.map(async uri => {
+      const rel = this.rel(uri);
+      if (!rel || !this.isRecord(rel)) return;
+      const open = openTexts.get(rel);
+      if (open !== undefined) { this.linter.setFile(rel, open); return; }
+      try {
+        const bytes = await vscode.workspace.fs.readFile(uri);
+        this.linter.setFile(rel, Buffer.from(bytes).toString('utf8'));
+      } catch { /* deleted meanwhile */ }
+    }));
+    for (const [rel, text] of openTexts) if (!this.linter.has(rel)) this.linter.setFile(rel, text);
+    void old;
+    this.changed();
+    void this.refreshGit();
+  }
+
+  private async loadConfig(): Promise<void> {
+    this.configError = undefined;
+    let text: string | undefined;
+    const doc = vscode.workspace.textDocuments.find(d => this.rel(d.uri) === CONFIG_FILE);
+    if (doc) text = doc.getText();
+    else {
+      try { text = Buffer.from(await vscode.workspace.fs.readFile(this.uri(CONFIG_FILE))).toString('utf8'); } catch { text = undefined; }
+    }
+    try {
+      this.config = text === undefined ? { ...DEFAULT_CONFIG } : parseConfig(text, CONFIG_FILE, RULES.map(r => r.id));
+    } catch (e) {
+      if (!(e instanceof ConfigError)) throw e;
+      this.configError = e;
+      this.config = { ...DEFAULT_CONFIG };
+    }
+    this.matcher = new RecordMatcher(this.config);
+  }
+
+  /** Git history for review-stale; only in trusted workspaces and when enabled. */
+  async refreshGit(): Promise<void> {
+    const enabled = vscode.workspace.isTrusted && vscode.workspace.getConfiguration('aims', this.folder).get<boolean>('git.enabled', true);
+    const dates = enabled ? await gitLastChangeDatesAsync(this.root).catch(() => undefined) : undefined;
+    const same = JSON.stringify([...(dates ?? [])]) === JSON.stringify([...(this.gitDates ?? [])]);
+    this.gitDates = dates;
+    if (!same) { this.linter.invalidate(); this.changed(); }
+  }
+
+  /** Sets the text of one record (from an editor or from disk). Returns true when findings may have changed. */
+  update(rel: string, text: string): boolean {
+    if (!this.isRecord(rel)) return false;
+    const changed = this.linter.setFile(rel, text);
+    if (changed) this.changed();
+    return changed;
+  }
+
+  remove(rel: string): boolean {
+    const had = this.linter.deleteFile(rel);
+    if (had) this.changed();
+    return had;
+  }
+
+  /** A file or folder appeared or disappeared somewhere in the folder: evidence paths may resolve differently. */
+  pathsChanged(): void {
+    this.existsCache.clear();
+    this.linter.invalidate();
+    this.changed();
+  }
+
+  private changed(): void {
+    this.findingsCache = undefined;
+    this.coverageCache = undefined;
+  }
+
+  findings(): Map<string, Finding[]> {
+    return (this.findingsCache ??= this.linter.allFindings());
+  }
+
+  coverage(): CoverageReport {
+    return (this.coverageCache ??= computeCoverage(this.linter, this.findings()));
+  }
+
+  dispose(): void { /* nothing held */ }
+}
+
+/** All AIMS workspaces (multi-root aware) with one change event for views, status bar and diagnostics. */
+export class AimsService implements vscode.Disposable {
+  readonly workspaces = new Map<string, AimsWorkspace>();
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+
+  async refreshFolders(): Promise<void> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const keep = new Set<string>();
+    for (const f of folders) {
+      const has = await exists(vscode.Uri.joinPath(f.uri, AIMS_DIR));
+      if (!has) continue;
+      const key = f.uri.toString();
+      keep.add(key);
+      if (!this.workspaces.has(key)) {
+        const ws = new AimsWorkspace(f);
+        this.workspaces.set(key, ws);
+        await ws.load();
+      }
+    }
+    for (const [key, ws] of this.workspaces) if (!keep.has(key)) { ws.dispose(); this.workspaces.delete(key); }
+    await vscode.commands.executeCommand('setContext', 'aims.hasAimsFolder', this.workspaces.size > 0);
+    this.fire();
+  }
+
+  async reloadAll(): Promise<void> {
+    await Promise.all([...this.workspaces.values()].map(w => w.load()));
+    this.fire();
+  }
+
+  forUri(uri: vscode.Uri): { ws: AimsWorkspace; rel: string } | undefined {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    const ws = folder && this.workspaces.get(folder.uri.toString());
+    const rel = ws?.rel(uri);
+    return ws && rel ? { ws, rel } : undefined;
+  }
+
+  list(): AimsWorkspace[] { return [...this.workspaces.values()]; }
+
+  fire(): void { this.emitter.fire(); }
+
+  dispose(): void {
+    for (const ws of this.workspaces.values()) ws.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try { await vscode.workspace.fs.stat(uri); return true; } catch { return false; }
+}
