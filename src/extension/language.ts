@@ -1,0 +1,189 @@
+// Completion, hover and go-to-definition in AIMS records. Where a record id is expected (datasets,
+// impact_assessment, system, metric datasets, SoA evidence) completion offers the workspace's records
+// of the right kind; where a control id is expected it offers the 38 Annex A controls. Hovering a
+// control id shows its title, our paraphrase of the Annex B guidance and its coverage; hovering a
+// record id shows the record. The cursor analysis lives in the engine (src/core/cursor.ts).
+import * as vscode from 'vscode';
+import { AIMS_DIR } from '../core/config';
+import { CONTROLS, getControl, GROUPS, normalizeControlId } from '../core/catalogue';
+import { contextAt, scalarText, valueFieldAt, type CursorContext } from '../core/cursor';
+import type { IndexedRecord } from '../core/rule';
+import { KIND_SPECS } from '../core/schema';
+import type { AimsService, AimsWorkspace } from './workspace';
+
+const SELECTOR: vscode.DocumentSelector = [
+  { language: 'yaml', pattern: `**/${AIMS_DIR}/**/*.{yaml,yml}` },
+];
+const CONTROL_TOKEN = /A\.\d{1,2}(?:\.\d{1,2}){1,2}/;
+
+const STATE_TEXT = { covered: 'covered', partial: 'partially covered', missing: 'missing', excluded: 'excluded' } as const;
+
+export function registerLanguageFeatures(context: vscode.ExtensionContext, service: AimsService): void {
+  context.subscriptions.push(
+    vscode.languages.registerCompletionItemProvider(SELECTOR, new AimsCompletionProvider(service), ' ', '-', '[', ',', '"', "'"),
+    vscode.languages.registerHoverProvider(SELECTOR, new AimsHoverProvider(service)),
+    vscode.languages.registerDefinitionProvider(SELECTOR, new AimsDefinitionProvider(service)),
+  );
+}
+
+function cursor(doc: vscode.TextDocument, pos: vscode.Position): CursorContext | undefined {
+  try { return contextAt(doc.getText(), doc.offsetAt(pos)); } catch { return undefined; }
+}
+
+/** Markdown describing a control: title, group, our paraphrase of Annex B, what to keep as evidence, its coverage. */
+export function controlMarkdown(id: string, ws: AimsWorkspace | undefined): vscode.MarkdownString | undefined {
+  const c = getControl(id);
+  if (!c) return undefined;
+  const group = GROUPS.find(g => g.id === c.group);
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`**${c.id} ${escape(c.title)}**  \n`);
+  md.appendMarkdown(`_${escape(`${c.group} ${group?.title ?? ''}`.trim())} · Annex B ${c.annexB}_\n\n`);
+  md.appendMarkdown(`${escape(c.summary)}\n\n`);
+  if (c.evidenceFields.length) md.appendMarkdown(`Evidence to keep: ${c.evidenceFields.map(escape).join('; ')}\n\n`);
+  const cov = ws?.coverage().controls.find(x => x.id === id);
+  if (cov) {
+    md.appendMarkdown(`$(shield) Coverage: **${STATE_TEXT[cov.state]}** — ${escape(cov.reason)}`);
+    if (cov.owner) md.appendMarkdown(` Owner: ${escape(cov.owner)}.`);
+    md.appendMarkdown('\n\n');
+  }
+  md.appendMarkdown('_Our paraphrase, not the text of ISO/IEC 42001._');
+  return md;
+}
+
+function recordMarkdown(r: IndexedRecord, ws: AimsWorkspace): vscode.MarkdownString {
+  const s = r.summary;
+  const md = new vscode.MarkdownString(undefined, true);
+  md.appendMarkdown(`**${escape(s.title ?? s.id ?? r.file)}**  \n`);
+  md.appendMarkdown(`${KIND_SPECS[s.kind].title} \`${escape(s.id ?? '')}\` · ${escape(s.status ?? 'no status')}${s.owner ? ` · owner ${escape(s.owner)}` : ''}  \n`);
+  if (s.review_by) md.appendMarkdown(`Review by ${escape(s.review_by)}  \n`);
+  const findings = ws.findings().get(r.file) ?? [];
+  const errors = findings.filter(f => f.severity === 'error').length, warnings = findings.filter(f => f.severity === 'warning').length;
+  md.appendMarkdown(errors || warnings ? `$(warning) ${errors} error(s), ${warnings} warning(s)  \n` : '$(pass) no findings  \n');
+  md.appendMarkdown(`\`${escape(r.file)}\``);
+  return md;
+}
+
+function escape(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+!|<>]/g, m => '\\' + m);
+}
+
+export class AimsCompletionProvider implements vscode.CompletionItemProvider {
+  constructor(private readonly service: AimsService) {}
+
+  provideCompletionItems(doc: vscode.TextDocument, pos: vscode.Position): vscode.CompletionItem[] | undefined {
+    const hit = this.service.forUri(doc.uri);
+    if (!hit) return undefined;
+    const ctx = cursor(doc, pos);
+    if (!ctx) return undefined;
+    const field = valueFieldAt(ctx);
+    if (!field) return undefined;
+    const range = ctx.start !== undefined && ctx.end !== undefined
+      ? new vscode.Range(doc.positionAt(ctx.start), doc.positionAt(ctx.end))
+      : doc.getWordRangeAtPosition(pos, /[A-Za-z0-9._-]+/);
+    const isSoaEvidence = ctx.kind === 'Applicability' && ctx.path[0] === 'controls' && ctx.path[2] === 'evidence';
+
+    if (field.type === 'control-id') {
+      const present = new Set(ctx.kind === 'Applicability' ? hit.ws.linter.records().find(r => r.file === hit.rel)?.summary.soa?.map(e => e.id) ?? [] : []);
+      return CONTROLS.map((c, i) => {
+        const item = new vscode.CompletionItem({ label: c.id, description: c.title }, vscode.CompletionItemKind.EnumMember);
+        item.sortText = String(i).padStart(3, '0');
+        item.filterText = `${c.id} ${c.title}`;
+        item.documentation = controlMarkdown(c.id, hit.ws);
+        if (present.has(c.id)) item.tags = [vscode.CompletionItemTag.Deprecated]; // already listed
+        item.range = range;
+        return item;
+      });
+    }
+    if (field.type === 'ref' || isSoaEvidence) {
+      const kinds = field.type === 'ref' ? field.kinds : undefined;
+      return hit.ws.linter.records()
+        .filter(r => r.summary.id && (!kinds || kinds.includes(r.summary.kind)) && r.file !== hit.rel)
+        .map(r => {
+          const item = new vscode.CompletionItem({ label: r.summary.id!, description: r.summary.title }, vscode.CompletionItemKind.Reference);
+          item.detail = `${KIND_SPECS[r.summary.kind].title} · ${r.summary.status ?? 'no status'}`;
+          item.documentation = recordMarkdown(r, hit.ws);
+          item.sortText = (r.summary.status === 'retired' ? '1' : '0') + r.summary.id;
+          if (r.summary.status === 'retired') item.tags = [vscode.CompletionItemTag.Deprecated];
+          item.range = range;
+          return item;
+        });
+    }
+    if (field.type === 'enum') {
+      return field.values.map((v, i) => {
+        const item = new vscode.CompletionItem(v, vscode.CompletionItemKind.EnumMember);
+        item.sortText = String(i).padStart(2, '0');
+        item.documentation = field.description;
+        item.range = range;
+        return item;
+      });
+    }
+    return undefined;
+  }
+}
+
+export class AimsHoverProvider implements vscode.HoverProvider {
+  constructor(private readonly service: AimsService) {}
+
+  provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
+    const hit = this.service.forUri(doc.uri);
+    // a control id anywhere in the record (values, comments, justifications)
+    const word = doc.getWordRangeAtPosition(pos, /[Aa][\s._-]?\d{1,2}(?:[._-]\d{1,2}){1,2}/);
+    if (word) {
+      const id = normalizeControlId(doc.getText(word));
+      const md = id && CONTROL_TOKEN.test(id) ? controlMarkdown(id, hit?.ws) : undefined;
+      if (md) return new vscode.Hover(md, word);
+    }
+    if (!hit) return undefined;
+    const ctx = cursor(doc, pos);
+    const field = ctx && valueFieldAt(ctx);
+    if (!ctx || ctx.source === undefined || ctx.start === undefined || ctx.end === undefined) {
+      if (ctx?.inKey && ctx.field) return new vscode.Hover(fieldMarkdown(ctx));
+      return undefined;
+    }
+    if (ctx.inKey && ctx.field) return new vscode.Hover(fieldMarkdown(ctx), new vscode.Range(doc.positionAt(ctx.start), doc.positionAt(ctx.end)));
+    const isSoaEvidence = ctx.kind === 'Applicability' && ctx.path[0] === 'controls' && ctx.path[2] === 'evidence';
+    if (field?.type === 'ref' || isSoaEvidence) {
+      const target = hit.ws.linter.recordById(scalarText(ctx.source))[0];
+      if (target) return new vscode.Hover(recordMarkdown(target, hit.ws), new vscode.Range(doc.positionAt(ctx.start), doc.positionAt(ctx.end)));
+    }
+    return undefined;
+  }
+}
+
+function fieldMarkdown(ctx: CursorContext): vscode.MarkdownString {
+  const f = ctx.field!;
+  const md = new vscode.MarkdownString();
+  md.appendMarkdown(`**${escape(f.label)}**${f.required ? ' (required)' : f.recommended ? ' (recommended)' : ''}\n\n${escape(f.description)}`);
+  const controls = f.controls?.length ? f.controls : ctx.kind ? KIND_SPECS[ctx.kind].controls : [];
+  if (controls.length) md.appendMarkdown(`\n\nEvidences: ${controls.map(c => `${c} ${getControl(c)?.title ?? ''}`.trim()).map(escape).join('; ')}`);
+  return md;
+}
+
+export class AimsDefinitionProvider implements vscode.DefinitionProvider {
+  constructor(private readonly service: AimsService) {}
+
+  provideDefinition(doc: vscode.TextDocument, pos: vscode.Position): vscode.Location[] | undefined {
+    const hit = this.service.forUri(doc.uri);
+    if (!hit) return undefined;
+    const ctx = cursor(doc, pos);
+    if (!ctx || ctx.inKey || ctx.source === undefined) return undefined;
+    const field = valueFieldAt(ctx);
+    const isSoaEvidence = ctx.kind === 'Applicability' && ctx.path[0] === 'controls' && ctx.path[2] === 'evidence';
+    if (field?.type !== 'ref' && !isSoaEvidence) return undefined;
+    const value = scalarText(ctx.source);
+    const targets = hit.ws.linter.recordById(value);
+    if (targets.length) {
+      return targets.map(t => new vscode.Location(hit.ws.uri(t.file), toPos(hit.ws, t.file)));
+    }
+    // SoA evidence that is a repository path
+    if (isSoaEvidence && !/^https?:/i.test(value) && hit.ws.linter.pathExists(value.replace(/#.*$/, ''))) {
+      return [new vscode.Location(hit.ws.uri(value.replace(/#.*$/, '')), new vscode.Position(0, 0))];
+    }
+    return undefined;
+  }
+}
+
+function toPos(ws: AimsWorkspace, file: string): vscode.Position {
+  const r = ws.linter.rangeOf(file, ['id'], 'key');
+  return r ? new vscode.Position(r.start.line - 1, r.start.column - 1) : new vscode.Position(0, 0);
+}
