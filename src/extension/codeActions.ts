@@ -90,6 +90,9 @@ export class AimsCodeActionProvider implements vscode.CodeActionProvider {
         a.edit = edit;
         a.diagnostics = [d];
         a.isPreferred = preferred;
+        // a fix that creates a record opens it, so the user can fill it in
+        const created = fix.ops.find(o => o.op === 'create-file');
+        if (created?.op === 'create-file') a.command = { command: 'aims.openRecord', title: 'Open the new record', arguments: [ws.uri(created.file), 0] };
         actions.push(a);
       }
       if (!docsShown.has(f.ruleId)) {

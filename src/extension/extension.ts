@@ -132,7 +132,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<AimsAp
   registerLanguageFeatures(context, service);
 
   // ---- commands ----
-  const newRecord = async (kindArg?: Kind): Promise<vscode.Uri | undefined> => {
+  /** New record: asks for kind and id unless given (the form editor and tests pass them). */
+  const newRecord = async (kindArg?: Kind, idArg?: string): Promise<vscode.Uri | undefined> => {
     const ws = await pickWorkspace(service, true);
     if (!ws) return undefined;
     const items: (vscode.QuickPickItem & { recordKind: Kind })[] = (['ModelCard', 'DataProvenance', 'ImpactAssessment', 'Applicability'] as Kind[])
@@ -140,10 +141,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<AimsAp
     const kind: Kind | undefined = kindArg ?? (await vscode.window.showQuickPick(items, { title: 'AIMS: New Record', placeHolder: 'Kind of record' }))?.recordKind;
     if (!kind) return undefined;
     const folder = KIND_SPECS[kind].folder;
-    const id = await vscode.window.showInputBox({
+    const validId = (v: string): string | undefined => !KEBAB_ID.test(v) ? 'Use lowercase letters and digits joined by hyphens, e.g. loan-applications-2024.'
+      : ws.linter.recordById(v).length ? `A record with id '${v}' exists already.` : undefined;
+    if (idArg !== undefined && validId(idArg)) { void vscode.window.showErrorMessage(`AIMS: ${validId(idArg)}`); return undefined; }
+    const id = idArg ?? await vscode.window.showInputBox({
       title: `New ${KIND_SPECS[kind].title}`, prompt: 'Id of the record (kebab-case); the file is named after it', placeHolder: 'e.g. credit-risk-model',
-      validateInput: v => !KEBAB_ID.test(v) ? 'Use lowercase letters and digits joined by hyphens, e.g. loan-applications-2024.'
-        : ws.linter.recordById(v).length ? `A record with id '${v}' exists already.` : undefined,
+      validateInput: validId,
     });
     if (!id) return undefined;
     const rel = `${AIMS_DIR}/${folder === '.' ? '' : folder + '/'}${id}.yaml`;
@@ -155,7 +158,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AimsAp
   };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('aims.newRecord', (kind?: Kind) => newRecord(typeof kind === 'string' ? kind : undefined)),
+    vscode.commands.registerCommand('aims.newRecord', (kind?: Kind, id?: string) => newRecord(typeof kind === 'string' ? kind : undefined, typeof id === 'string' ? id : undefined)),
     vscode.commands.registerCommand('aims.newModelCard', () => newRecord('ModelCard')),
     vscode.commands.registerCommand('aims.newDataProvenance', () => newRecord('DataProvenance')),
     vscode.commands.registerCommand('aims.newImpactAssessment', () => newRecord('ImpactAssessment')),

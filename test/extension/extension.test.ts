@@ -215,9 +215,9 @@ describe('AIMS extension in a real VS Code', function () {
     const duri = ws.uri(dangling.file);
     const dd = aimsDiagnostics(duri).find(x => codeOf(x) === 'dangling-reference')!;
     const dactions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', duri, dd.range, vscode.CodeActionKind.QuickFix.value);
-    const create = dactions.find(a => a.title.startsWith('Create Data provenance'));
+    const create = dactions.find(a => a.title.startsWith('Create data provenance record'));
     assert.ok(create?.edit, dactions.map(a => a.title).join(' | '));
-    const replace = dactions.find(a => a.title.startsWith('Replace with'));
+    const replace = dactions.find(a => a.title.startsWith('Change to '));
     assert.ok(replace, 'the did-you-mean fix is offered too');
   });
 
