@@ -1,8 +1,9 @@
-// Writes docs/rules/<id>.md, docs/record-format.md and the rule table in README.md from the engine's
-// metadata. `--check` exits 1 (and names the files) when anything is out of date.
+// Writes docs/rules/<id>.md, docs/record-format.md, the rule table in README.md and the JSON Schemas in
+// schemas/ from the engine's metadata. `--check` exits 1 (and names the files) when anything is out of date.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { recordFormatPage, rulePage, rulesTable } from '../src/core/docs';
+import { schemaFiles } from '../src/core/jsonschema';
 import { RULES } from '../src/core/rules';
 
 const check = process.argv.includes('--check');
@@ -11,11 +12,14 @@ const stale: string[] = [];
 const want = new Map<string, string>();
 for (const r of RULES) want.set(`docs/rules/${r.id}.md`, rulePage(r));
 want.set('docs/record-format.md', recordFormatPage());
+const schemas = schemaFiles(RULES);
+for (const [name, text] of schemas) want.set(`schemas/${name}`, text);
 const readme = path.join(root, 'README.md');
 if (fs.existsSync(readme)) {
   const text = fs.readFileSync(readme, 'utf8');
-  const m = /(<!-- rules:start -->\n)[\s\S]*?(\n<!-- rules:end -->)/.exec(text);
-  if (m) want.set('README.md', text.replace(m[0], `${m[1]}${rulesTable(RULES)}${m[2]}`));
+  // the markers may be adjacent (empty table) or enclose the previous table
+  const m = /(<!-- rules:start -->\r?\n)[\s\S]*?(<!-- rules:end -->)/.exec(text);
+  if (m) want.set('README.md', text.replace(m[0], () => `${m[1]}${rulesTable(RULES)}\n${m[2]}`));
 }
 for (const [rel, text] of want) {
   const abs = path.join(root, rel);
@@ -28,6 +32,11 @@ for (const [rel, text] of want) {
 const dir = path.join(root, 'docs/rules');
 for (const f of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
   if (!want.has(`docs/rules/${f}`)) { if (check) stale.push(`docs/rules/${f} (no such rule)`); else { fs.rmSync(path.join(dir, f)); console.log(`removed docs/rules/${f}`); } }
+}
+// schemas that are no longer generated
+const schemaDir = path.join(root, 'schemas');
+for (const f of fs.existsSync(schemaDir) ? fs.readdirSync(schemaDir) : []) {
+  if (f.endsWith('.json') && !schemas.has(f)) { if (check) stale.push(`schemas/${f} (not generated)`); else { fs.rmSync(path.join(schemaDir, f)); console.log(`removed schemas/${f}`); } }
 }
 if (check && stale.length) { console.error(`Out of date (run npm run docs): ${stale.join(', ')}`); process.exit(1); }
 if (check) console.log('docs up to date');

@@ -10,7 +10,7 @@ const github: Formatter = report => {
     for (const f of findings) {
       const cmd = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'notice';
       const r = f.range!;
-      const props = [`file=${escProp(file)}`, `line=${r.start.line}`, `col=${r.start.column}`, `endLine=${r.end.line}`, `endColumn=${r.end.column}`, `title=${escProp(`aims(${f.ruleId})`)}`];
+      const props = [`file=${escProp(report.display(file))}`, `line=${r.start.line}`, `col=${r.start.column}`, `endLine=${r.end.line}`, `endColumn=${r.end.column}`, `title=${escProp(`aims(${f.ruleId})`)}`];
       const controls = f.controls.length ? ` [${f.controls.join(', ')}]` : '';
       out.push(`::${cmd} ${props.join(',')}::${escData(f.message + controls)}`);
     }

@@ -2,7 +2,7 @@
 import type { Formatter } from './types';
 
 const json: Formatter = report => JSON.stringify(report.files.flatMap(({ file, findings }) => findings.map(f => ({
-  file,
+  file: report.display(file),
   line: f.range!.start.line,
   column: f.range!.start.column,
   endLine: f.range!.end.line,
@@ -12,6 +12,6 @@ const json: Formatter = report => JSON.stringify(report.files.flatMap(({ file, f
   controls: f.controls,
   message: f.message,
   fixable: !!f.fix,
-  ...(f.related?.length ? { related: f.related.map(r => ({ file: r.file, line: r.range?.start.line, column: r.range?.start.column, message: r.message })) } : {}),
+  ...(f.related?.length ? { related: f.related.map(r => ({ file: report.display(r.file), line: r.range?.start.line, column: r.range?.start.column, message: r.message })) } : {}),
 }))), null, 2) + '\n';
 export default json;

@@ -13,10 +13,10 @@ const markdown: Formatter = report => {
     return out.join('\n');
   }
   out.push(`**${error}** errors · **${warning}** warnings · **${info}** infos in ${report.linted} record files${fixable ? ` · ${fixable} fixable with \`aims lint --fix\`` : ''}`, '');
-  out.push('| File | Line | Severity | Rule | Controls | Message |', '|---|---:|---|---|---|---|');
+  out.push('| File | Line | Col | Severity | Rule | Controls | Message |', '|---|---:|---:|---|---|---|---|');
   for (const { file, findings } of report.files) {
     for (const f of findings) {
-      out.push(`| \`${cell(file)}\` | ${f.range!.start.line} | ${ICON[f.severity]} | [\`${f.ruleId}\`](${ruleDocsUrl(f.ruleId)}) | ${f.controls.join(', ')} | ${cell(f.message)} |`);
+      out.push(`| \`${cell(report.display(file))}\` | ${f.range!.start.line} | ${f.range!.start.column} | ${ICON[f.severity]} | [\`${f.ruleId}\`](${ruleDocsUrl(f.ruleId)}) | ${f.controls.join(', ')} | ${cell(f.message)} |`);
     }
   }
   out.push('');

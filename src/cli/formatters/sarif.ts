@@ -1,5 +1,6 @@
 // SARIF 2.1.0 for GitHub code scanning: every rule with its docs URL and controls; results with
-// file, region and a stable fingerprint.
+// file, region and a stable fingerprint. Paths are relative to report.base (the top of the git
+// repository when there is one), which %SRCROOT% names, as code scanning expects.
 import { createHash } from 'node:crypto';
 import { getControl } from '../../core/catalogue';
 import { ruleDocsUrl } from '../../core/docs-url';
@@ -32,9 +33,16 @@ const sarif: Formatter = report => {
       },
     };
   });
+  // The fingerprint identifies a finding across runs: rule, file and the data path it is about, not its
+  // line (which moves as the file is edited) nor its message (which can name today's date); findings
+  // with the same key are numbered in order.
+  const seen = new Map<string, number>();
   const results = report.files.flatMap(({ file, findings }) => findings.map(f => {
     const r = f.range!;
-    const fp = createHash('sha256').update(`${f.ruleId}\0${file}\0${f.path.join('.')}\0${f.message}`).digest('hex').slice(0, 32);
+    const uri = report.display(file);
+    const key = createHash('sha256').update(`${f.ruleId}\0${uri}\0${JSON.stringify(f.path)}\0${f.target}`).digest('hex').slice(0, 32);
+    const n = (seen.get(key) ?? 0) + 1;
+    seen.set(key, n);
     return {
       ruleId: f.ruleId,
       ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
@@ -42,7 +50,7 @@ const sarif: Formatter = report => {
       message: { text: f.message + (f.controls.length ? ` [${f.controls.join(', ')}]` : '') },
       locations: [{
         physicalLocation: {
-          artifactLocation: { uri: file, uriBaseId: '%SRCROOT%' },
+          artifactLocation: { uri: encodeUriPath(uri), uriBaseId: '%SRCROOT%' },
           region: { startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: Math.max(r.end.column, r.end.line === r.start.line ? r.start.column + 1 : 1) },
         },
       }],
@@ -50,10 +58,10 @@ const sarif: Formatter = report => {
         relatedLocations: f.related.map((rel, i) => ({
           id: i,
           message: { text: rel.message },
-          physicalLocation: { artifactLocation: { uri: rel.file, uriBaseId: '%SRCROOT%' }, ...(rel.range ? { region: { startLine: rel.range.start.line, startColumn: rel.range.start.column } } : {}) },
+          physicalLocation: { artifactLocation: { uri: encodeUriPath(report.display(rel.file)), uriBaseId: '%SRCROOT%' }, ...(rel.range ? { region: { startLine: rel.range.start.line, startColumn: rel.range.start.column } } : {}) },
         })),
       } : {}),
-      partialFingerprints: { 'aimsFinding/v1': fp },
+      partialFingerprints: { 'aimsFinding/v1': `${key}:${n}` },
       properties: { controls: f.controls, impact: IMPACT[f.severity] },
     };
   }));
@@ -62,16 +70,24 @@ const sarif: Formatter = report => {
     version: '2.1.0',
     runs: [{
       tool: { driver: { name: 'aims', informationUri: 'https://github.com/aims-tools/aims-lint', version: report.version, semanticVersion: report.version, rules } },
-      originalUriBaseIds: { '%SRCROOT%': { uri: pathToUri(report.root) } },
+      originalUriBaseIds: { '%SRCROOT%': { uri: pathToUri(report.base) } },
       results,
       columnKind: 'utf16CodeUnits',
     }],
   }, null, 2) + '\n';
 };
 
+/** file:///abs/dir/ (with the trailing slash SARIF requires of a base URI), also for Windows paths. */
 function pathToUri(p: string): string {
-  const withSlash = p.endsWith('/') ? p : p + '/';
-  return 'file://' + encodeURI(withSlash.startsWith('/') ? withSlash : '/' + withSlash.replace(/\\/g, '/'));
+  const posix = p.replace(/\\/g, '/');
+  const withSlash = posix.endsWith('/') ? posix : posix + '/';
+  // a drive letter's colon stays as it is (file:///C:/...)
+  return 'file://' + encodeUriPath(withSlash.startsWith('/') ? withSlash : '/' + withSlash).replace(/%3A/gi, ':');
+}
+
+/** A path as a URI reference: each segment percent-encoded (spaces, #, ?, %, :), slashes kept. */
+function encodeUriPath(p: string): string {
+  return p.split('/').map(seg => encodeURIComponent(seg)).join('/');
 }
 
 export default sarif;

@@ -7,7 +7,7 @@ const stylish: Formatter = (report, { color }) => {
   const c = paint(color);
   const out: string[] = [];
   for (const { file, findings } of report.files) {
-    out.push('', c('4', file));
+    out.push('', c('4', report.display(file)));
     const rows = findings.map(f => [
       `${f.range!.start.line}:${f.range!.start.column}`,
       f.severity === 'error' ? c('31', 'error') : f.severity === 'warning' ? c('33', 'warning') : c('36', 'info'),

@@ -4,7 +4,14 @@ import type { Rule } from '../../core/rule';
 export interface LintReport {
   /** Absolute workspace root. */
   root: string;
-  /** Files with findings, sorted; findings located and sorted. */
+  /**
+   * Absolute folder the displayed paths are relative to: the current folder when the workspace lies
+   * within it; for SARIF and GitHub annotations the top of the git repository.
+   */
+  base: string;
+  /** A workspace-relative file (aims/x.yaml) as shown in the report, relative to `base`. */
+  display(file: string): string;
+  /** Files with findings, sorted; findings located and sorted. `file` is workspace-relative. */
   files: { file: string; findings: Finding[] }[];
   counts: { error: number; warning: number; info: number; fixable: number };
   /** Number of record files linted. */
