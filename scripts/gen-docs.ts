@@ -2,7 +2,7 @@
 // schemas/ from the engine's metadata. `--check` exits 1 (and names the files) when anything is out of date.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { recordFormatPage, rulePage, rulesTable } from '../src/core/docs';
+import { configurationPage, recordFormatPage, rulePage, rulesTable } from '../src/core/docs';
 import { schemaFiles } from '../src/core/jsonschema';
 import { RULES } from '../src/core/rules';
 import { snippetsFile } from '../src/core/snippets';
@@ -13,6 +13,7 @@ const stale: string[] = [];
 const want = new Map<string, string>();
 for (const r of RULES) want.set(`docs/rules/${r.id}.md`, rulePage(r));
 want.set('docs/record-format.md', recordFormatPage());
+want.set('docs/configuration.md', configurationPage());
 want.set('snippets/aims.code-snippets', snippetsFile());
 const schemas = schemaFiles(RULES);
 for (const [name, text] of schemas) want.set(`schemas/${name}`, text);
