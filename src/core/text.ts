@@ -40,9 +40,55 @@ export class LineMap {
   }
 }
 
-/** Levenshtein distance, bounded: returns max+1 as soon as the distance exceeds max. */
+/**
+ * Levenshtein distance, bounded: the exact distance when it is at most `max`, otherwise a number
+ * greater than `max`. Bit-parallel (Myers/Hyyrö) for words of up to 32 UTF-16 units, without
+ * allocation: did-you-mean over thousands of record ids runs it once per id.
+ */
 export function editDistance(a: string, b: string, max = 3): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  if (a.length === 0 || b.length === 0) return Math.max(a.length, b.length);
+  if (a.length > 32) return editDistanceDp(a, b, max);
+  const m = a.length, n = b.length;
+  preparePattern(a);
+  const high = 1 << (m - 1);
+  let pv = -1, mv = 0, score = m;
+  for (let j = 0; j < n; j++) {
+    const ch = b.charCodeAt(j);
+    const eq = ch < 128 ? peqAscii[ch] : peqOther.get(ch) ?? 0;
+    const xv = eq | mv;
+    const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+    let ph = mv | ~(xh | pv);
+    let mh = pv & xh;
+    if (ph & high) score++;
+    else if (mh & high) score--;
+    // the distance can fall by at most one per remaining character of b
+    if (score - (n - j - 1) > max) return max + 1;
+    ph = (ph << 1) | 1;
+    mh = mh << 1;
+    pv = mh | ~(xv | ph);
+    mv = ph & xv;
+  }
+  return score;
+}
+
+// Match masks of the last pattern: bit i is set for the characters equal to pattern[i].
+const peqAscii = new Int32Array(128);
+const peqOther = new Map<number, number>();
+let peqPattern: string | undefined;
+function preparePattern(a: string): void {
+  if (a === peqPattern) return;
+  peqAscii.fill(0);
+  peqOther.clear();
+  for (let i = 0; i < a.length; i++) {
+    const ch = a.charCodeAt(i);
+    if (ch < 128) peqAscii[ch] |= 1 << i;
+    else peqOther.set(ch, (peqOther.get(ch) ?? 0) | (1 << i));
+  }
+  peqPattern = a;
+}
+
+function editDistanceDp(a: string, b: string, max: number): number {
   let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
@@ -64,8 +110,17 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   const max = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
   let best: string | undefined, bestD = max + 1;
   for (const c of candidates) {
-    const d = c.toLowerCase() === lower ? 0 : editDistance(lower, c.toLowerCase(), max);
+    // candidates that differ in length by more than `max` cannot match (lowercasing can change
+    // the length only outside ASCII, so those are compared in full)
+    if (Math.abs(c.length - lower.length) > max && isAscii(c)) continue;
+    const cl = c.toLowerCase();
+    const d = cl === lower ? 0 : editDistance(lower, cl, max);
     if (d < bestD) { best = c; bestD = d; }
   }
   return best;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
 }

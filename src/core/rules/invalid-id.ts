@@ -26,7 +26,7 @@ export default defineRule({
       const k = toKebab(i.value);
       ctx.report({
         path: i.path,
-        message: `Id '${i.value}' is not kebab-case (lowercase letters and digits joined by single hyphens)${k ? `; use '${k}'` : ''} and update references to it.`,
+        message: `Id '${i.value}' is not kebab-case (lowercase letters and digits joined by single hyphens); ${k ? `use '${k}'` : 'rename it'} and update references to it.`,
         suggestions: k ? [{ title: `Rename id to '${k}'`, ops: [{ op: 'set', path: i.path, value: k }] }] : undefined,
       });
     }

@@ -1,5 +1,6 @@
 import { pathText, defineRule } from '../rule';
 import { controlsOf } from '../schema';
+import { isEmptyValue } from '../validate';
 
 export default defineRule({
   id: 'invalid-type',
@@ -21,7 +22,13 @@ export default defineRule({
       if (i.type !== 'type') continue;
       const name = pathText(i.path);
       let fix;
-      if (i.field.type === 'list' && i.actual !== 'mapping') fix = { title: `Wrap '${name}' in a list`, ops: [{ op: 'set' as const, path: i.path, value: [i.value] }] };
+      // a single value becomes a one-item list; only where it is a valid item (not in a list of mappings),
+      // and an empty value becomes an empty list rather than a list holding one empty item
+      if (i.field.type === 'list' && i.actual !== 'mapping' && i.field.items.type !== 'object') {
+        fix = isEmptyValue(i.value)
+          ? { title: `Change '${name}' to an empty list`, ops: [{ op: 'set' as const, path: i.path, value: [] }] }
+          : { title: `Wrap '${name}' in a list`, ops: [{ op: 'set' as const, path: i.path, value: [i.value] }] };
+      }
       else if (i.field.type === 'boolean' && typeof i.value === 'string' && /^(true|false)$/i.test(i.value.trim())) {
         const b = i.value.trim().toLowerCase() === 'true';
         fix = { title: `Change '${name}' to ${b}`, ops: [{ op: 'set' as const, path: i.path, value: b }] };

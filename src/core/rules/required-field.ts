@@ -30,7 +30,7 @@ export default defineRule({
           suggestions: [{ title: `Insert '${name}'`, ops: [{ op: 'set', path: i.path, value: emptyValueFor(i.field) }] }],
         });
       } else {
-        ctx.report({ path: i.path, target: 'key', controls, message: `${what} is empty${ctl}. ${i.field.description}` });
+        ctx.report({ path: i.path, target: 'key', controls, message: `${what} is empty${ctl}. Write it: ${i.field.description}` });
       }
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { ISO_DATE } from '../schema';
+import { isIsoDate } from '../schema';
 
 export default defineRule({
   id: 'review-dates-order',
@@ -17,10 +17,10 @@ export default defineRule({
   },
   check(ctx) {
     const r = ctx.data.reviewed, rb = ctx.data.review_by;
-    if (typeof r !== 'string' || !ISO_DATE.test(r)) return;
+    if (!isIsoDate(r)) return; // not a real date: invalid-date reports it
     if (r > ctx.env.today) {
       ctx.report({ path: ['reviewed'], message: `reviewed (${r}) is in the future. Write the date of the last actual review.` });
-    } else if (typeof rb === 'string' && ISO_DATE.test(rb) && rb < r) {
+    } else if (isIsoDate(rb) && rb < r) {
       ctx.report({ path: ['review_by'], message: `review_by (${rb}) is before reviewed (${r}). Set the next review date after the last review.` });
     }
   },

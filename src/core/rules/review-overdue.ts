@@ -1,11 +1,11 @@
 import { addYears, daysBetween, defineRule } from '../rule';
-import { ISO_DATE } from '../schema';
+import { isIsoDate } from '../schema';
 
 /** "Mark reviewed today": reviewed = today, review_by = today + the record's review interval (≥ 1 year). */
 export function markReviewedFix(data: Record<string, unknown>, today: string) {
   const r = data.reviewed, rb = data.review_by;
   let years = 1;
-  if (typeof r === 'string' && typeof rb === 'string' && ISO_DATE.test(r) && ISO_DATE.test(rb)) years = Math.max(1, Math.round(daysBetween(r, rb) / 365));
+  if (isIsoDate(r) && isIsoDate(rb)) years = Math.max(1, Math.round(daysBetween(r, rb) / 365));
   return {
     title: `Mark reviewed today (${today}), next review ${addYears(today, years)}`,
     ops: [{ op: 'set' as const, path: ['reviewed'], value: today }, { op: 'set' as const, path: ['review_by'], value: addYears(today, years) }],
@@ -29,7 +29,8 @@ export default defineRule({
   },
   check(ctx) {
     const rb = ctx.data.review_by;
-    if (typeof rb !== 'string' || !ISO_DATE.test(rb) || ctx.data.status === 'retired') return;
+    // a date that is not a real calendar day (2025-13-01) is invalid-date's, and cannot be counted from
+    if (!isIsoDate(rb) || ctx.data.status === 'retired') return;
     if (rb >= ctx.env.today) return;
     const days = daysBetween(rb, ctx.env.today);
     ctx.report({

@@ -36,7 +36,7 @@ export default defineRule({
         const hint = inGroup.length
           ? ` Group ${group} has ${inGroup.join(', ')}.`
           : ` Annex A groups run from A.2 to A.10 (${CONTROL_IDS.length} controls); lists numbered A.5–A.11 come from wrong catalogues.`;
-        ctx.report({ path: i.path, message: `'${v}' in ${where} is not an ISO/IEC 42001:2023 Annex A control.${hint}` });
+        ctx.report({ path: i.path, message: `'${v}' in ${where} is not an ISO/IEC 42001:2023 Annex A control.${hint} Use the id of an Annex A control.` });
       } else {
         ctx.report({ path: i.path, message: `Malformed control id '${v}' in ${where}: expected an Annex A id such as A.7.5 or A.6.2.4.` });
       }

@@ -20,7 +20,7 @@ export default defineRule({
     for (const p of ctx.parsed.problems) {
       if (p.code !== 'syntax') continue;
       lines ??= new LineMap(ctx.parsed.text);
-      ctx.report({ path: [], message: `YAML syntax error: ${p.message}`, range: lines.range(p.startOffset, p.endOffset) });
+      ctx.report({ path: [], message: `YAML syntax error: ${p.message.replace(/\.$/, '')}. Correct the YAML here; the record is not checked until it parses.`, range: lines.range(p.startOffset, p.endOffset) });
     }
   },
 });
