@@ -1,7 +1,9 @@
 // Applies fixes-as-data (FixOp) to YAML text as minimal text edits: only the lines of the edited
 // entry change; comments, blank lines, quoting and everything else stay byte-identical.
 // Node positions come from `yaml` (eemeli) ranges; new values are rendered with yaml.stringify and
-// indented to match their siblings.
+// indented to match their siblings. Besides the fixes' ops (FixOp) it applies the form editor's
+// (EditOp): `set` that keeps a scalar's style and places new keys in schema order, `insert` at a list
+// index, and `move` of a list item.
 import type { Fix, FixOp, Path } from './model';
 
 type YAMLMod = typeof import('yaml');
@@ -10,6 +12,22 @@ let Y: YAMLMod | undefined;
 const yaml = (): YAMLMod => (Y ??= require('yaml') as YAMLMod);
 
 export interface TextEdit { offset: number; length: number; newText: string }
+
+/**
+ * `set` with options for the form editor:
+ *  - keepStyle: an equal value leaves the text untouched; a new string keeps the scalar's quoting or
+ *    block style; a multi-line string becomes a block scalar (`|-`); YAML 1.1 words (yes, no, on, off,
+ *    y, n) are quoted so that 1.1 readers see a string too.
+ *  - order: key order of the mapping that receives a new key; it goes after the closest present key
+ *    that comes before it (default: at the end of the mapping).
+ */
+export type SetOp = Extract<FixOp, { op: 'set' }> & { keepStyle?: boolean; order?: readonly string[] };
+/** Inserts `values` into the list at `path` before item `index` (index = length appends). */
+export interface InsertOp { op: 'insert'; path: Path; index: number; values: unknown[] }
+/** Moves list item `from` to position `to`; blank lines and comments between items stay in place. */
+export interface MoveOp { op: 'move'; path: Path; from: number; to: number }
+/** Everything computeEdits applies: the fixes' ops plus the form editor's. */
+export type EditOp = Exclude<FixOp, { op: 'set' }> | SetOp | InsertOp | MoveOp;
 export interface EditResult { edits: TextEdit[]; createFiles: { file: string; text: string }[] }
 
 export class EditError extends Error {
@@ -39,7 +57,7 @@ export function diffEdit(a: string, b: string): TextEdit | undefined {
   return { offset: s, length: ea - s, newText: b.slice(s, eb) };
 }
 
-export function computeEdits(text: string, ops: readonly FixOp[]): EditResult {
+export function computeEdits(text: string, ops: readonly EditOp[]): EditResult {
   const createFiles: { file: string; text: string }[] = [];
   let cur = text;
   for (const op of ops) {
@@ -64,8 +82,16 @@ type Pair = import('yaml').Pair<Node, Node | null>;
 
 function parse(text: string): Ctx {
   const doc = yaml().parseDocument(text, { schema: 'core', uniqueKeys: false, keepSourceTokens: true });
-  if (doc.errors.some(e => e.code !== 'DUPLICATE_KEY')) throw new EditError(`the file has YAML syntax errors: ${doc.errors[0].message.split('\n')[0]}`);
+  const errors = doc.errors.filter(e => e.code !== 'DUPLICATE_KEY' && !(e.code === 'MULTIPLE_DOCS' && onlyEmptyAfterFirst(text)));
+  if (errors.length) throw new EditError(`the file has YAML syntax errors: ${errors[0].message.split('\n')[0]}`);
   return { text, eol: text.includes('\r\n') ? '\r\n' : '\n', doc };
+}
+
+/** True when every document after the first is empty (a trailing `---` with comments only). */
+export function onlyEmptyAfterFirst(text: string): boolean {
+  const docs = yaml().parseAllDocuments(text, { schema: 'core' });
+  const empty = (c: unknown): boolean => c === null || (yaml().isScalar(c) && c.value === null && !c.source);
+  return Array.isArray(docs) && docs.slice(1).every(d => empty(d.contents) && d.errors.length === 0);
 }
 
 const lineStart = (t: string, o: number): number => t.lastIndexOf('\n', o - 1) + 1;
@@ -114,17 +140,19 @@ function indentBlock(s: string, indent: number, eol: string): string {
 const stringify = (v: unknown): string => yaml().stringify(v, { lineWidth: 0, minContentWidth: 0, indentSeq: true, schema: 'core' } as never);
 
 function isCollection(v: unknown): boolean {
-  return v !== null && typeof v === 'object';
+  return v !== null && typeof v === 'object' && !yaml().isScalar(v);
 }
 
 function isFlow(n: unknown): boolean {
   return !!(n as { flow?: boolean } | null)?.flow;
 }
 
-function applyOp(text: string, op: Exclude<FixOp, { op: 'create-file' }>): string {
+function applyOp(text: string, op: Exclude<EditOp, { op: 'create-file' }>): string {
   const ctx = parse(text);
   switch (op.op) {
-    case 'set': return setValue(ctx, op.path, op.value);
+    case 'set': return setValue(ctx, op.path, op.value, op);
+    case 'insert': return insertAt(ctx, op.path, op.index, op.values);
+    case 'move': return moveItem(ctx, op.path, op.from, op.to);
     case 'rename-key': return renameKey(ctx, op.path, op.to);
     case 'delete': return deleteAt(ctx, op.path);
     case 'append': return append(ctx, op.path, op.values);
@@ -135,15 +163,26 @@ function splice(t: string, start: number, end: number, insert: string): string {
   return t.slice(0, start) + insert + t.slice(end);
 }
 
-function setValue(ctx: Ctx, path: Path, value: unknown): string {
+interface SetOptions { keepStyle?: boolean; order?: readonly string[] }
+
+function setValue(ctx: Ctx, path: Path, value: unknown, opts: SetOptions = {}): string {
   const Yx = yaml();
   const { text, eol } = ctx;
   if (path.length === 0) throw new EditError('cannot replace the whole document');
   const f = find(ctx, path);
   if (f && f.node && Yx.isScalar(f.node) && !isCollection(value)) {
-    const [s, e] = range(f.node);
+    if (opts.keepStyle) return setScalarKeepStyle(ctx, f, value);
+    const [s, e0] = range(f.node);
+    // a block scalar's range ends after its line break: keep the break
+    const e = trimBack(text, e0, s);
+    if (s === e) {
+      // `key:` with nothing after the colon (perhaps a comment): the value goes right after it
+      const { at, pre } = emptyValueAt(text, s);
+      return splice(text, at, at, pre + flowScalar(value));
+    }
     return splice(text, s, e, flowScalar(value));
   }
+  if (opts.keepStyle) value = quoteYaml11(value);
   if (f && f.pair) {
     // replace the whole entry `key: value` (its trailing comment on a scalar line survives)
     const [ks] = range(f.pair.key);
@@ -183,13 +222,30 @@ function setValue(ctx: Ctx, path: Path, value: unknown): string {
     return splice(text, close, close, `${inner ? ', ' : ''}${flowKey(key)}: ${flowValue(value)}`);
   }
   if (pn.items.length === 0) return setValue(ctx, parentPath, { [key]: value });
-  const first = pn.items[0] as Pair;
-  const last = pn.items[pn.items.length - 1] as Pair;
+  const items = pn.items as Pair[];
+  const first = items[0];
   const col = columnOf(text, range(first.key)[0]);
-  const lastEnd = last.value ? trimBack(text, range(last.value)[1], range(last.key)[0]) : range(last.key)[1];
+  const line = ' '.repeat(col) + indentBlock(stringify({ [key]: value }), col, eol) + eol;
+  let after: Pair | undefined = items[items.length - 1];
+  const rank = opts.order ? opts.order.indexOf(key) : -1;
+  if (opts.order && rank >= 0) {
+    const order = opts.order;
+    const rankOf = (p: Pair): number => (Yx.isScalar(p.key) ? order.indexOf(String(p.key.value)) : -1);
+    let best = -1;
+    after = undefined;
+    for (const p of items) { const r = rankOf(p); if (r >= 0 && r < rank && r > best) { best = r; after = p; } }
+    if (!after) {
+      // nothing comes before it: in front of the first key when that key starts its line
+      const ks = range(first.key)[0];
+      const ls = lineStart(text, ks);
+      if (/^[ \t]*$/.test(text.slice(ls, ks))) return splice(text, ls, ls, line);
+      // the first key stands after a dash (`- name: x`): the new key takes its place
+      return splice(text, ks, ks, indentBlock(stringify({ [key]: value }), col, eol) + eol + ' '.repeat(col));
+    }
+  }
+  const lastEnd = after.value ? trimBack(text, range(after.value)[1], range(after.key)[0]) : range(after.key)[1];
   const at = lineEndIncl(text, lastEnd);
   const needsNl = at === text.length && !text.endsWith('\n');
-  const line = ' '.repeat(col) + indentBlock(stringify({ [key]: value }), col, eol) + eol;
   return splice(text, at, at, (needsNl ? eol : '') + line);
 }
 
@@ -256,6 +312,227 @@ function append(ctx: Ctx, path: Path, values: unknown[]): string {
   return splice(text, at, at, (needsNl ? eol : '') + block);
 }
 
+// ---- form edits: style-keeping scalars, insert at an index, move ----
+
+/** YAML 1.1 booleans that YAML 1.2 reads as strings: quoted so that every reader agrees. */
+const YAML11_WORDS = /^(?:yes|no|on|off|y|n)$/i;
+
+/** `value` with every string that is a YAML 1.1 boolean word made a double-quoted scalar node. */
+function quoteYaml11(value: unknown): unknown {
+  if (typeof value === 'string') {
+    if (!YAML11_WORDS.test(value)) return value;
+    const n = new (yaml().Scalar)(value);
+    n.type = yaml().Scalar.QUOTE_DOUBLE;
+    return n;
+  }
+  if (Array.isArray(value)) return value.map(quoteYaml11);
+  if (value !== null && typeof value === 'object' && !yaml().isNode(value)) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, quoteYaml11(v)]));
+  }
+  return value;
+}
+const FOLD_WIDTH = 100;
+
+function sameScalar(a: unknown, b: unknown): boolean {
+  return a === b || (typeof a === 'number' && typeof b === 'number' && Number.isNaN(a) && Number.isNaN(b));
+}
+
+function setScalarKeepStyle(ctx: Ctx, f: Found, value: unknown): string {
+  const Yx = yaml();
+  const { text, eol } = ctx;
+  const node = f.node as import('yaml').Scalar;
+  if (sameScalar(node.value, value)) return text;
+  const [s, e0] = range(node);
+  const e = trimBack(text, e0, s);
+  const flow = isFlow(f.parent);
+  if (typeof value !== 'string') return placeScalar(ctx, s, e, value === null || value === undefined ? 'null' : flowScalar(value));
+  const wasBlock = node.type === Yx.Scalar.BLOCK_FOLDED || node.type === Yx.Scalar.BLOCK_LITERAL;
+  const inner = value.replace(/\n+$/, '');
+  if (!flow && (wasBlock || inner.includes('\n'))) {
+    const col = f.pair ? columnOf(text, range(f.pair.key)[0]) : dashColumn(text, s);
+    // a comment after the old block header stays on the new header line
+    const headerComment = wasBlock ? /\s(#.*?)\r?$/.exec(text.slice(s, lineEndIncl(text, s)).replace(/\n$/, ''))?.[1] : undefined;
+    const own = blockScalar(ctx, node, wasBlock ? s : -1, e, value, col);
+    if (own !== undefined) return placeScalar(ctx, s, e, own, headerComment);
+    // what blockScalar does not write by hand: yaml.stringify, indented from the key (or the dash)
+    const sc = new Yx.Scalar(value);
+    sc.type = inner.includes('\n') ? Yx.Scalar.BLOCK_LITERAL : (node.type as typeof sc.type);
+    const opts = { lineWidth: Math.max(40, FOLD_WIDTH - col), minContentWidth: 20, indentSeq: true, schema: 'core' } as never;
+    const body = yaml().stringify({ x: sc }, opts).replace(/^x: /, '');
+    return placeScalar(ctx, s, e, indentBlock(body, col, eol), headerComment);
+  }
+  let out: string;
+  if (value.includes('\n')) out = JSON.stringify(value);
+  else if (node.type === Yx.Scalar.QUOTE_SINGLE) out = `'${value.replace(/'/g, "''")}'`;
+  else if (node.type === Yx.Scalar.QUOTE_DOUBLE) out = JSON.stringify(value);
+  else {
+    out = flow ? flowValue(value) : flowScalar(value);
+    if (YAML11_WORDS.test(value)) out = JSON.stringify(value);
+  }
+  return placeScalar(ctx, s, e, out);
+}
+
+/** Where a value goes when the node is empty (`key:` or `key:   # comment`): right after the colon or dash. */
+function emptyValueAt(text: string, s: number): { at: number; pre: string } {
+  let p = s;
+  while (p > 0 && (text[p - 1] === ' ' || text[p - 1] === '\t')) p--;
+  return text[p - 1] === ':' || text[p - 1] === '-' ? { at: p, pre: ' ' } : { at: s, pre: '' };
+}
+
+/**
+ * Replaces the scalar text [s, e) with `rendered`. A block scalar's lines go below its header, so a
+ * comment that followed the old value on its line moves up to the header line (`key: |- # comment`).
+ */
+function placeScalar(ctx: Ctx, s: number, e: number, rendered: string, headerComment?: string): string {
+  const { text, eol } = ctx;
+  const { at, pre } = s === e ? emptyValueAt(text, s) : { at: s, pre: '' };
+  if (!rendered.includes('\n')) return s === e ? splice(text, at, at, pre + rendered) : splice(text, s, e, rendered);
+  const le = lineEndIncl(text, e);
+  const lineEnd = text[le - 1] === '\n' ? le - (text[le - 2] === '\r' ? 2 : 1) : le;
+  const rest = text.slice(e, lineEnd);
+  const comment = /^\s*#/.test(rest) ? rest.trim() : headerComment;
+  const lines = rendered.split(eol);
+  if (comment) lines[0] += ' ' + comment;
+  return splice(text, at, /^\s*#/.test(rest) || s === e ? lineEnd : e, pre + lines.join(eol));
+}
+
+/**
+ * A block scalar written the way the existing one is: same indentation, and for folded text the same
+ * line width (the longest line of the old text), wrapped greedily, so that an unchanged beginning
+ * keeps its lines. Returns undefined for what needs yaml's care (indentation indicators, leading or
+ * trailing spaces, control characters, kept trailing blank lines).
+ */
+function blockScalar(ctx: Ctx, node: import('yaml').Scalar, oldStart: number, oldEnd: number, value: string, col: number): string | undefined {
+  const Yx = yaml();
+  const { text, eol } = ctx;
+  const inner = value.replace(/\n+$/, '');
+  const trailing = value.length - inner.length;
+  if (trailing > 1 || inner === '' || /[\x00-\x08\x0b-\x1f\x7f\r]/.test(inner) || /^[ \t]/.test(inner)) return undefined;
+  const literal = inner.includes('\n') || (oldStart >= 0 && node.type === Yx.Scalar.BLOCK_LITERAL);
+  let indent = col + 2;
+  let width = FOLD_WIDTH;
+  let oldLines: string[] = [];
+  if (oldStart >= 0) {
+    const headerEnd = lineEndIncl(text, oldStart);
+    if (/\d/.test(text.slice(oldStart, headerEnd))) return undefined; // an explicit indentation indicator
+    const lines = text.slice(headerEnd, oldEnd).split(/\r?\n/).filter(l => l.trim() !== '');
+    const m = lines.length ? /^ */.exec(lines[0]) : null;
+    if (m && m[0].length > col) indent = m[0].length;
+    if (lines.length > 1) width = Math.max(...lines.map(l => l.length));
+    else if (lines.length === 1) width = Math.max(FOLD_WIDTH, lines[0].length);
+    oldLines = lines.map(l => l.slice(indent));
+  }
+  const pad = ' '.repeat(indent);
+  let out: string[];
+  if (literal) {
+    out = inner.split('\n');
+    if (out.some(l => l !== '' && l.trim() === '')) return undefined;
+  } else {
+    if (/[ \t]$/.test(inner)) return undefined;
+    // break only at a single space between two non-blank characters: the folded text reads back the same
+    out = [];
+    let line = '';
+    let i = 0;
+    const room = Math.max(20, width - indent);
+    // lines of the old text that the new one starts with stay as they are
+    const canBreak = (j: number): boolean => inner[j] === ' ' && j > 0 && !/[ \t]/.test(inner[j - 1]) && j + 1 < inner.length && !/[ \t]/.test(inner[j + 1]);
+    for (const l of oldLines) {
+      if (!l || !inner.startsWith(l, i) || !canBreak(i + l.length)) break;
+      out.push(l);
+      i += l.length + 1;
+    }
+    if (out.length) line = out.pop()!; // the last kept line takes words while they fit
+    while (i < inner.length) {
+      let j = i;
+      while (j < inner.length && !canBreak(j)) j++;
+      const word = inner.slice(i, j);
+      if (line && line.length + 1 + word.length > room) { out.push(line); line = word; } else line = line ? `${line} ${word}` : word;
+      i = j + 1;
+    }
+    if (line) out.push(line);
+  }
+  const header = (literal ? '|' : '>') + (trailing === 0 ? '-' : '');
+  return [header, ...out.map(l => (l === '' ? '' : pad + l))].join(eol);
+}
+
+/** Column of the dash in front of a block sequence item starting at `s`. */
+function dashColumn(text: string, s: number): number {
+  let d = s - 1;
+  while (d > 0 && text[d] !== '-' && text[d] !== '\n') d--;
+  return text[d] === '-' ? columnOf(text, d) : columnOf(text, s);
+}
+
+function seqAt(ctx: Ctx, path: Path): import('yaml').YAMLSeq<Node> {
+  const f = find(ctx, path);
+  if (!f || !yaml().isSeq(f.node)) throw new EditError(`${path.join('.') || 'the document'} is not a list`);
+  return f.node as import('yaml').YAMLSeq<Node>;
+}
+
+interface ItemSpan { start: number; end: number }
+
+/**
+ * Where each item of a sequence stands. Block: from the start of the dash's line to the end of the
+ * item's last line (its trailing comment included, the line break not). Flow: the item's own text.
+ */
+function itemSpans(ctx: Ctx, seq: import('yaml').YAMLSeq<Node>): ItemSpan[] {
+  const { text } = ctx;
+  const flow = isFlow(seq);
+  return seq.items.map(item => {
+    if (!item) throw new EditError('cannot locate the list item');
+    const [s, e0] = range(item);
+    const e = trimBack(text, e0, s);
+    if (flow) return { start: s, end: e };
+    let dash = s - 1;
+    while (dash >= 0 && text[dash] !== '-') dash--;
+    const ls = lineStart(text, Math.max(dash, 0));
+    if (dash < 0 || !/^[ \t]*$/.test(text.slice(ls, dash))) throw new EditError('cannot edit this list: an item does not start its own line');
+    const lineEnd = lineEndIncl(text, e);
+    const end = text[lineEnd - 1] === '\n' ? lineEnd - (text[lineEnd - 2] === '\r' ? 2 : 1) : lineEnd;
+    return { start: ls, end };
+  });
+}
+
+function insertAt(ctx: Ctx, path: Path, index: number, valuesIn: unknown[]): string {
+  const Yx = yaml();
+  const { text, eol } = ctx;
+  if (!valuesIn.length) return text;
+  const values = valuesIn.map(quoteYaml11);
+  const f = find(ctx, path);
+  const n = f?.node && Yx.isSeq(f.node) ? f.node.items.length : 0;
+  if (!Number.isInteger(index) || index < 0 || index > n) throw new EditError(`cannot insert at ${index}: the list has ${n} item${n === 1 ? '' : 's'}`);
+  if (index === n) return append(ctx, path, values);
+  const seq = f!.node as import('yaml').YAMLSeq<Node>;
+  const span = itemSpans(ctx, seq)[index];
+  if (isFlow(seq)) {
+    if (values.some(isCollection)) {
+      const existing = (seq.toJSON() as unknown[]) ?? [];
+      return setValue(ctx, path, [...existing.slice(0, index), ...values, ...existing.slice(index)]);
+    }
+    return splice(text, span.start, span.start, values.map(flowValue).join(', ') + ', ');
+  }
+  const col = dashColumn(text, range(seq.items[index] as Node)[0]);
+  return splice(text, span.start, span.start, ' '.repeat(col) + indentBlock(stringify(values), col, eol) + eol);
+}
+
+function moveItem(ctx: Ctx, path: Path, from: number, to: number): string {
+  const { text } = ctx;
+  const seq = seqAt(ctx, path);
+  const n = seq.items.length;
+  for (const i of [from, to]) if (!Number.isInteger(i) || i < 0 || i >= n) throw new EditError(`list index ${i} does not exist`);
+  if (from === to) return text;
+  const spans = itemSpans(ctx, seq);
+  const order = spans.map((_, i) => i);
+  order.splice(to, 0, ...order.splice(from, 1));
+  // items change places; what stands between them (line breaks, blank lines, comments, commas) stays
+  let out = '';
+  for (let i = 0; i < n; i++) {
+    const sp = spans[order[i]];
+    out += text.slice(sp.start, sp.end);
+    if (i < n - 1) out += text.slice(spans[i].end, spans[i + 1].start);
+  }
+  return splice(text, spans[0].start, spans[n - 1].end, out);
+}
+
 // ---- flow-style rendering (scalars inside a line, flow collections) ----
 
 function flowScalar(v: unknown): string {
@@ -265,6 +542,7 @@ function flowScalar(v: unknown): string {
 }
 
 function flowValue(v: unknown): string {
+  if (yaml().isScalar(v)) return flowScalar(v);
   if (Array.isArray(v)) return `[${v.map(flowValue).join(', ')}]`;
   if (isCollection(v)) return `{ ${Object.entries(v as object).map(([k, x]) => `${flowKey(k)}: ${flowValue(x)}`).join(', ')} }`;
   const s = flowScalar(v);

@@ -1,0 +1,274 @@
+// Statement of Applicability exports for auditors, from a CoverageReport (coverage.ts): Markdown, CSV
+// (RFC 4180) and one self-contained HTML file. Plain functions `(report, options) => string`, no vscode
+// import, no file access: the CLI and the extension write the result where they like.
+//
+// Only our own words appear: control ids and short titles from the catalogue, the organization's SoA
+// entries and evidence, and the coverage states. Never the standard's text.
+import { getControl } from './catalogue';
+import type { ControlCoverage, CoverageReport, CoverageState, EvidenceItem, FindingCounts } from './coverage';
+import { COVERAGE_STATES } from './coverage';
+
+export interface SoaExportOptions {
+  /** Document title; default "Statement of Applicability". */
+  title?: string;
+  /** Shown as "Generated on …"; when it starts with a YYYY-MM-DD date, earlier review dates are marked overdue. */
+  generatedOn?: string;
+}
+
+export interface SoaCsvOptions {
+  /** Start with a UTF-8 byte order mark, so that spreadsheet programs read accented names right. Default false. */
+  bom?: boolean;
+  /** Record separator; RFC 4180 says CRLF (the default). */
+  eol?: '\r\n' | '\n';
+  /**
+   * Prefix cells that start with = + - @ (or a tab / carriage return) with an apostrophe, so that a
+   * spreadsheet shows them as text instead of running them as formulas. Default true.
+   */
+  guardFormulas?: boolean;
+}
+
+export const SOA_CSV_HEADER = ['control', 'title', 'group', 'applicable', 'state', 'status', 'owner', 'justification', 'evidence', 'open findings', 'review due'] as const;
+
+export const STATE_LABELS: Record<CoverageState, string> = { covered: 'Covered', partial: 'Partial', missing: 'Missing', excluded: 'Excluded' };
+
+/** What each state means, in our words (coverage.ts). */
+export const STATE_MEANINGS: Record<CoverageState, string> = {
+  covered: 'applicable, implemented, and every piece of evidence resolves and is free of errors',
+  partial: 'applicable, with some evidence or implementation, but not all of what "covered" needs',
+  missing: 'not in the Statement of Applicability, excluded without an acceptable justification, or nothing exists yet',
+  excluded: 'not applicable, with a justification',
+};
+
+/** One control as every export shows it: plain strings, nothing escaped yet. */
+export interface SoaRow {
+  control: string;
+  title: string;
+  group: string;
+  groupTitle: string;
+  /** Subgroup (A.6.1 / A.6.2) where the catalogue has one. */
+  subgroup?: string;
+  applicable: 'yes' | 'no' | '';
+  state: CoverageState;
+  reason: string;
+  status: string;
+  owner: string;
+  justification: string;
+  evidence: string[];
+  openFindings: string;
+  reviewDue: string;
+  /** Expected for the organization's AI roles. */
+  expected: boolean;
+}
+
+function evidenceText(e: EvidenceItem): string {
+  if (e.type === 'unresolved') return `${e.value} (does not resolve)`;
+  if (e.errors) return `${e.value} (${plural(e.errors, 'error')})`;
+  return e.value;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** "none", or "2 errors, 1 warning". */
+export function findingsText(f: FindingCounts): string {
+  const parts: string[] = [];
+  if (f.error) parts.push(plural(f.error, 'error'));
+  if (f.warning) parts.push(plural(f.warning, 'warning'));
+  if (f.info) parts.push(`${f.info} info`);
+  return parts.length ? parts.join(', ') : 'none';
+}
+
+export function soaRows(report: CoverageReport): SoaRow[] {
+  const groupTitle = new Map(report.groups.map(g => [g.id, g.title]));
+  return report.controls.map(c => toRow(c, groupTitle.get(c.group) ?? ''));
+}
+
+function toRow(c: ControlCoverage, groupTitle: string): SoaRow {
+  const row: SoaRow = {
+    control: c.id, title: c.title, group: c.group, groupTitle,
+    applicable: c.applicable === true ? 'yes' : c.applicable === false ? 'no' : '',
+    state: c.state, reason: c.reason, status: c.status ?? '', owner: c.owner ?? '', justification: c.justification ?? '',
+    evidence: c.evidence.map(evidenceText), openFindings: findingsText(c.findings), reviewDue: c.reviewDue ?? '', expected: c.expected,
+  };
+  const sub = getControl(c.id)?.subgroup;
+  if (sub) row.subgroup = sub;
+  return row;
+}
+
+const isoDay = (s: string | undefined): string | undefined => (s && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : undefined);
+const overdue = (due: string, today: string | undefined): boolean => !!today && !!due && due < today;
+
+// ---------------------------------------------------------------------------------------------
+// CSV (RFC 4180)
+// ---------------------------------------------------------------------------------------------
+
+/** One CSV field: quoted when it holds a quote, comma, CR or LF (quotes doubled). */
+export function csvField(value: string, guardFormulas = true): string {
+  let v = value;
+  if (guardFormulas && /^[=+\-@\t\r]/.test(v)) v = `'${v}`;
+  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+/** Header row plus one row per control (38), in catalogue order. Evidence items are separated by "; ". */
+export function soaCsv(report: CoverageReport, opts: SoaCsvOptions = {}): string {
+  const eol = opts.eol ?? '\r\n';
+  const guard = opts.guardFormulas ?? true;
+  const lines = [SOA_CSV_HEADER.join(',')];
+  for (const r of soaRows(report)) {
+    const cells = [r.control, r.title, `${r.group} ${r.groupTitle}`.trim(), r.applicable, r.state, r.status, r.owner, r.justification, r.evidence.join('; '), r.openFindings, r.reviewDue];
+    lines.push(cells.map(c => csvField(c, guard)).join(','));
+  }
+  return (opts.bom ? '\uFEFF' : '') + lines.join(eol) + eol;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Markdown
+// ---------------------------------------------------------------------------------------------
+
+/** Text for a Markdown table cell or heading: no HTML, no accidental formatting, no broken table. */
+export function mdText(s: string): string {
+  return s
+    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+    .replace(/([\\`*_[\]|~#])/g, '\\$1')
+    .replace(/\r?\n/g, ' ');
+}
+
+function counts(c: Record<CoverageState, number>, sep: string): string {
+  return COVERAGE_STATES.map(s => `${STATE_LABELS[s].toLowerCase()} ${c[s]}`).join(sep);
+}
+
+export function soaMarkdown(report: CoverageReport, opts: SoaExportOptions = {}): string {
+  const title = opts.title ?? 'Statement of Applicability';
+  const today = isoDay(opts.generatedOn);
+  const rows = soaRows(report);
+  const out: string[] = [`# ${mdText(title)}`, ''];
+  const meta: string[] = [];
+  if (opts.generatedOn) meta.push(`Generated on ${mdText(opts.generatedOn)}`);
+  meta.push(report.soaFile ? `from ${mdText(report.soaFile)}` : 'no Statement of Applicability record was found');
+  out.push(meta.join(' ') + '.', '');
+  out.push('| State | Controls | Meaning |', '|---|---:|---|');
+  for (const s of COVERAGE_STATES) out.push(`| ${STATE_LABELS[s]} | ${report.counts[s]} | ${STATE_MEANINGS[s]} |`);
+  out.push(`| **Total** | **${report.total}** | |`, '');
+  out.push(`Open findings in the records: ${findingsText(report.findings)}.`, '');
+  for (const g of report.groups) {
+    out.push(`## ${mdText(g.id)} ${mdText(g.title)}`, '', `${plural(g.controls.length, 'control')}: ${counts(g.counts, ', ')}.`, '');
+    out.push('| Control | Title | Applicable | State | Status | Owner | Justification | Evidence | Open findings | Review due |');
+    out.push('|---|---|---|---|---|---|---|---|---|---|');
+    for (const r of rows.filter(x => x.group === g.id)) {
+      const due = r.reviewDue ? mdText(r.reviewDue) + (overdue(r.reviewDue, today) ? ' (overdue)' : '') : '';
+      out.push(`| ${[
+        mdText(r.control), mdText(r.title), r.applicable || '—', STATE_LABELS[r.state], mdText(r.status), mdText(r.owner),
+        mdText(r.justification), r.evidence.map(mdText).join('<br>'), r.openFindings, due,
+      ].join(' | ')} |`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// HTML: one self-contained file (inline CSS, no scripts, no remote resources)
+// ---------------------------------------------------------------------------------------------
+
+export function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+const CSS = `
+:root { color-scheme: light dark;
+  --bg: #ffffff; --fg: #1f2328; --muted: #59636e; --border: #d1d9e0; --head: #f6f8fa; --track: #eaeef2;
+  --covered: #1a7f37; --partial: #9a6700; --missing: #cf222e; --excluded: #6e7781; }
+@media (prefers-color-scheme: dark) { :root {
+  --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --border: #3d444d; --head: #151b23; --track: #262c36;
+  --covered: #3fb950; --partial: #d29922; --missing: #f85149; --excluded: #9198a1; } }
+* { box-sizing: border-box; }
+body { margin: 0 auto; max-width: 1400px; padding: 24px; background: var(--bg); color: var(--fg);
+  font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+h1 { font-size: 1.6em; margin: 0 0 4px; } h2 { font-size: 1.2em; margin: 32px 0 6px; }
+.meta, .note, .why { color: var(--muted); } .why { display: block; font-size: 0.85em; white-space: normal; min-width: 14em; }
+.totals { display: flex; flex-wrap: wrap; gap: 12px; margin: 16px 0; padding: 0; list-style: none; }
+.totals li { border: 1px solid var(--border); border-radius: 6px; padding: 8px 14px; min-width: 110px; }
+.totals b { display: block; font-size: 1.6em; }
+.bar { display: flex; height: 12px; border-radius: 6px; overflow: hidden; background: var(--track); margin: 6px 0; max-width: 640px; }
+.bar span { display: block; height: 100%; }
+.covered { --c: var(--covered); } .partial { --c: var(--partial); } .missing { --c: var(--missing); } .excluded { --c: var(--excluded); }
+.bar span { background: var(--c); }
+.dot { display: inline-block; width: 0.7em; height: 0.7em; border-radius: 50%; background: var(--c); margin-right: 4px; }
+.legend { margin: 4px 0 0; padding: 0; list-style: none; display: flex; flex-wrap: wrap; gap: 4px 16px; font-size: 0.9em; }
+table { width: 100%; border-collapse: collapse; margin: 8px 0 0; font-size: 0.92em; }
+th, td { border: 1px solid var(--border); padding: 5px 7px; text-align: left; vertical-align: top; }
+th { background: var(--head); font-weight: 600; }
+td.id { white-space: nowrap; font-weight: 600; } td.state { white-space: nowrap; }
+td ul { margin: 0; padding-left: 1.1em; } td.ev { min-width: 15em; } code { font-size: 0.95em; overflow-wrap: anywhere; }
+.overdue { color: var(--missing); font-weight: 600; }
+dl.states { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 8px 0; }
+dl.states dt { font-weight: 600; } dl.states dd { margin: 0; }
+* { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+@media print {
+  :root { color-scheme: light; --bg: #ffffff; --fg: #000000; --muted: #444444; --border: #999999; --head: #eeeeee; --track: #e5e5e5;
+    --covered: #1a7f37; --partial: #9a6700; --missing: #cf222e; --excluded: #6e7781; }
+  @page { size: A4 landscape; margin: 12mm; }
+  body { max-width: none; padding: 0; font-size: 9pt; }
+  h2 { break-after: avoid; } tr { break-inside: avoid; } thead { display: table-header-group; }
+}
+`.trim();
+
+function bar(c: Record<CoverageState, number>, total: number): string {
+  const segs = COVERAGE_STATES.filter(s => c[s] > 0).map(s => {
+    const pct = total ? (c[s] / total) * 100 : 0;
+    return `<span class="${s}" style="width:${pct.toFixed(2)}%" title="${STATE_LABELS[s]}: ${c[s]}"></span>`;
+  }).join('');
+  const label = COVERAGE_STATES.map(s => `${STATE_LABELS[s].toLowerCase()} ${c[s]}`).join(', ');
+  return `<div class="bar" role="img" aria-label="${escapeHtml(label)}">${segs}</div>`
+    + `<ul class="legend">${COVERAGE_STATES.map(s => `<li class="${s}"><span class="dot"></span>${STATE_LABELS[s]} ${c[s]}</li>`).join('')}</ul>`;
+}
+
+function evidenceHtml(items: EvidenceItem[]): string {
+  if (!items.length) return '';
+  return `<ul>${items.map(e => {
+    const text = evidenceText(e);
+    const tip = [e.kind, e.title, e.file].filter(Boolean).join(' · ');
+    const t = tip ? ` title="${escapeHtml(tip)}"` : '';
+    if (e.type === 'url' && /^https?:\/\//i.test(e.value)) return `<li><a href="${escapeHtml(e.value)}" rel="noreferrer noopener"${t}>${escapeHtml(text)}</a></li>`;
+    return `<li><code${t}>${escapeHtml(text)}</code></li>`;
+  }).join('')}</ul>`;
+}
+
+export function soaHtml(report: CoverageReport, opts: SoaExportOptions = {}): string {
+  const title = opts.title ?? 'Statement of Applicability';
+  const today = isoDay(opts.generatedOn);
+  const byId = new Map(report.controls.map(c => [c.id, c]));
+  const rows = soaRows(report);
+  const meta: string[] = [];
+  if (opts.generatedOn) meta.push(`Generated on ${escapeHtml(opts.generatedOn)}`);
+  meta.push(report.soaFile ? `from <code>${escapeHtml(report.soaFile)}</code>` : 'no Statement of Applicability record was found');
+  const h: string[] = [];
+  h.push('<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">', '<meta name="color-scheme" content="light dark">',
+    `<title>${escapeHtml(title)}</title>`, `<style>\n${CSS}\n</style>`, '</head>', '<body>');
+  h.push(`<header><h1>${escapeHtml(title)}</h1><p class="meta">${meta.join(' ')}.</p></header>`);
+  h.push('<section aria-label="Totals">');
+  h.push(`<ul class="totals"><li><b>${report.total}</b>Controls</li>${COVERAGE_STATES.map(s => `<li class="${s}"><b>${report.counts[s]}</b><span class="dot"></span>${STATE_LABELS[s]}</li>`).join('')}</ul>`);
+  h.push(bar(report.counts, report.total));
+  h.push(`<p class="note">Open findings in the records: ${escapeHtml(findingsText(report.findings))}.</p>`);
+  h.push(`<dl class="states">${COVERAGE_STATES.map(s => `<dt class="${s}"><span class="dot"></span>${STATE_LABELS[s]}</dt><dd>${escapeHtml(STATE_MEANINGS[s])}</dd>`).join('')}</dl>`);
+  h.push('</section>');
+  for (const g of report.groups) {
+    const gid = `group-${g.id.replace(/[^A-Za-z0-9]+/g, '-')}`;
+    h.push(`<section aria-labelledby="${gid}">`, `<h2 id="${gid}">${escapeHtml(g.id)} ${escapeHtml(g.title)}</h2>`, bar(g.counts, g.controls.length));
+    h.push('<table>', '<thead><tr><th>Control</th><th>Title</th><th>Applicable</th><th>State</th><th>Status</th><th>Owner</th><th>Justification</th><th>Evidence</th><th>Open findings</th><th>Review due</th></tr></thead>', '<tbody>');
+    for (const r of rows.filter(x => x.group === g.id)) {
+      const c = byId.get(r.control)!;
+      const due = r.reviewDue ? `<span${overdue(r.reviewDue, today) ? ' class="overdue"' : ''}>${escapeHtml(r.reviewDue)}${overdue(r.reviewDue, today) ? ' (overdue)' : ''}</span>` : '';
+      h.push(`<tr class="${r.state}"><td class="id">${escapeHtml(r.control)}</td><td>${escapeHtml(r.title)}</td><td>${r.applicable || '—'}</td>`
+        + `<td class="state"><span class="dot"></span>${STATE_LABELS[r.state]}<span class="why">${escapeHtml(r.reason)}</span></td>`
+        + `<td>${escapeHtml(r.status)}</td><td>${escapeHtml(r.owner)}</td><td>${escapeHtml(r.justification)}</td><td class="ev">${evidenceHtml(c.evidence)}</td>`
+        + `<td>${escapeHtml(r.openFindings)}</td><td>${due}</td></tr>`);
+    }
+    h.push('</tbody>', '</table>', '</section>');
+  }
+  h.push('</body>', '</html>', '');
+  return h.join('\n');
+}
