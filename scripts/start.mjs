@@ -35,10 +35,13 @@ if (!fs.existsSync(settings)) fs.writeFileSync(settings, JSON.stringify({
   'extensions.autoUpdate': false, 'extensions.autoCheckUpdates': false, 'chat.disableAIFeatures': true,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
 }, null, 2));
+// our own code-server config: without --config it writes ~/.config/code-server/config.yaml (with a password)
+const config = path.join(state, 'config.yaml');
+fs.writeFileSync(config, 'auth: none\ncert: false\n');
 console.log('3/3 installing the extension into code-server and starting it');
-step(node24, [entry, '--user-data-dir', userData, '--extensions-dir', extDir, '--install-extension', path.join(root, 'aims-lint.vsix'), '--force'], { stdio: ['ignore', 'ignore', 'inherit'] });
+step(node24, [entry, '--config', config, '--user-data-dir', userData, '--extensions-dir', extDir, '--install-extension', path.join(root, 'aims-lint.vsix'), '--force'], { stdio: ['ignore', 'ignore', 'inherit'] });
 
-const server = spawn(node24, [entry, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
+const server = spawn(node24, [entry, '--config', config, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check',
   '--disable-workspace-trust', '--disable-getting-started-override', '--user-data-dir', userData, '--extensions-dir', extDir, folder],
   { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 const log = fs.createWriteStream(path.join(state, 'code-server.log'));

@@ -207,12 +207,14 @@ describe('AIMS extension in a real VS Code', function () {
     const overdue = [...ws.findings()].flatMap(([file, fs]) => fs.filter(f => f.ruleId === 'review-overdue').map(f => ({ file, f })))[0];
     assert.ok(overdue, 'the examples have an overdue record');
     const uri = ws.uri(overdue.file);
+    await vscode.workspace.openTextDocument(uri); // code actions are computed for open documents
     const d = aimsDiagnostics(uri).find(x => codeOf(x) === 'review-overdue')!;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
     assert.ok(actions.some(a => a.title.startsWith('Mark reviewed today')), actions.map(a => a.title).join(' | '));
 
     const dangling = [...ws.findings()].flatMap(([file, fs]) => fs.filter(f => f.ruleId === 'dangling-reference' && f.path[0] === 'datasets').map(f => ({ file, f })))[0];
     const duri = ws.uri(dangling.file);
+    await vscode.workspace.openTextDocument(duri);
     const dd = aimsDiagnostics(duri).find(x => codeOf(x) === 'dangling-reference')!;
     const dactions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', duri, dd.range, vscode.CodeActionKind.QuickFix.value);
     const create = dactions.find(a => a.title.startsWith('Create data provenance record'));

