@@ -1,4 +1,5 @@
 // The `aims` command line. main() is testable in-process; index.ts wires it to the real process.
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -7,6 +8,7 @@ import { AIMS_DIR, ConfigError } from '../core/config';
 import { computeCoverage } from '../core/coverage';
 import type { Finding, Kind } from '../core/model';
 import { KINDS } from '../core/model';
+import { parallelAnalyzer } from '../core/pool';
 import { openProject, type Project } from '../core/project';
 import { RULES } from '../core/rules';
 import { todayIso } from '../core/rule';
@@ -38,7 +40,7 @@ Usage:
 Options:
   --root DIR             Workspace root (default: nearest folder with aims/ from the current one)
   -f, --format NAME      lint: stylish | json | sarif | github | markdown
-                         coverage: table | json | markdown;  rules: table | json | markdown
+                         coverage: table | json | markdown | csv | html;  rules: table | json | markdown
   -o, --output FILE      Write the report to FILE
   --max-warnings N       lint: exit 1 when there are more than N warnings
   --fix                  lint: apply safe fixes and write the files
@@ -50,7 +52,7 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or configurati
 Docs: https://github.com/aims-tools/aims-lint#readme`;
 
 const LINT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'markdown'] as const;
-const COVERAGE_FORMATS = ['table', 'json', 'markdown'] as const;
+const COVERAGE_FORMATS = ['table', 'json', 'markdown', 'csv', 'html'] as const;
 
 function loadFormatter(name: (typeof LINT_FORMATS)[number]): Formatter {
   /* eslint-disable @typescript-eslint/no-require-imports */
@@ -82,10 +84,16 @@ export function parseKind(raw: string): Kind | undefined {
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
+  const ctx: { root?: string } = {};
   try {
-    return await run(argv, io);
+    return await run(argv, io, ctx);
   } catch (e) {
-    if (e instanceof ConfigError) { io.stderr(`aims: ${e.message}\nFix aims/aims.config.yaml (see the README's Configuration section).\n`); return 2; }
+    if (e instanceof ConfigError) {
+      // name the file as the user can open it from where they ran the command
+      const file = ctx.root ? shownPath(io.cwd, ctx.root, e.file) : e.file;
+      io.stderr(`aims: ${file}:${e.line}:${e.column}: ${e.detail}\nFix ${file} (see the README's Configuration section), or delete it to use the defaults.\n`);
+      return 2;
+    }
     if (e instanceof UsageError) { io.stderr(`aims: ${e.message}\nRun 'aims --help' for usage.\n`); return 2; }
     const err = e as NodeJS.ErrnoException;
     if (err && (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || err.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')) {
@@ -97,7 +105,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-async function run(argv: string[], io: Io): Promise<number> {
+async function run(argv: string[], io: Io, ctx: { root?: string }): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -120,15 +128,26 @@ async function run(argv: string[], io: Io): Promise<number> {
   });
   const [cmd, ...rest] = positionals;
   if (values.version) { io.stdout(`${VERSION}\n`); return 0; }
-  if (values.help || !cmd || cmd === 'help') { io.stdout(HELP + '\n'); return cmd || values.help ? 0 : 2; }
+  if (values.help || cmd === 'help') { io.stdout(HELP + '\n'); return 0; }
+  if (!cmd) { io.stderr(HELP + '\n'); return 2; }
+  if (!COMMANDS.includes(cmd)) throw new UsageError(`unknown command '${cmd}'; use one of ${COMMANDS.join(', ')}.`);
+  const maxArgs = cmd === 'lint' ? Infinity : cmd === 'new' ? 2 : 0;
+  if (rest.length > maxArgs) throw new UsageError(`unexpected argument '${rest[maxArgs]}' for 'aims ${cmd}'.`);
 
   const color = !values['no-color'] && !io.env.NO_COLOR && (values.color ?? !!io.isTTY);
-  const today = values.today ?? io.env.AIMS_TODAY ?? todayIso();
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new UsageError(`--today must be YYYY-MM-DD, not '${today}'.`);
+  const today = values.today ?? (io.env.AIMS_TODAY || undefined) ?? todayIso();
+  if (!isCalendarDate(today)) throw new UsageError(`${values.today !== undefined ? '--today' : 'AIMS_TODAY'} must be a date as YYYY-MM-DD, not '${today}'.`);
   const root = findRoot(io.cwd, values.root);
+  ctx.root = root;
   const emit = (text: string): void => {
-    if (values.output) fs.writeFileSync(path.resolve(io.cwd, values.output), text);
-    else io.stdout(text);
+    if (!values.output) { io.stdout(text); return; }
+    const out = path.resolve(io.cwd, values.output);
+    try {
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      fs.writeFileSync(out, text);
+    } catch (e) {
+      throw new UsageError(`cannot write --output ${values.output}: ${(e as Error).message}`);
+    }
   };
 
   switch (cmd) {
@@ -137,16 +156,19 @@ async function run(argv: string[], io: Io): Promise<number> {
       if (!LINT_FORMATS.includes(format)) throw new UsageError(`unknown lint format '${values.format}'; use one of ${LINT_FORMATS.join(', ')}.`);
       let maxWarnings = -1;
       if (values['max-warnings'] !== undefined) {
-        maxWarnings = Number(values['max-warnings']);
-        if (!Number.isInteger(maxWarnings) || maxWarnings < 0) throw new UsageError(`--max-warnings takes a whole number ≥ 0, not '${values['max-warnings']}'.`);
+        maxWarnings = /^\s*\d+\s*$/.test(values['max-warnings']) ? Number(values['max-warnings']) : NaN;
+        if (!Number.isSafeInteger(maxWarnings)) throw new UsageError(`--max-warnings takes a whole number ≥ 0, not '${values['max-warnings']}'.`);
       }
-      const project = open(root, today);
       const filter = rest.map(p => relTo(root, path.resolve(io.cwd, p)));
-      for (const f of filter) {
-        if (f.startsWith('..')) throw new UsageError(`'${f}' is outside the workspace ${root}.`);
+      for (let i = 0; i < rest.length; i++) {
+        const f = filter[i];
+        if (f === '..' || f.startsWith('../') || path.isAbsolute(f)) throw new UsageError(`'${rest[i]}' is outside the workspace ${root}.`);
+        if (!fs.existsSync(path.resolve(io.cwd, rest[i]))) throw new UsageError(`no such file or folder: '${rest[i]}'.`);
       }
+      const project = open(root, today, io.env);
       if (values.fix) applyFixes(project, filter, io);
-      const report = buildReport(project, filter, !!values.quiet);
+      const base = format === 'sarif' || format === 'github' ? repoTop(root) ?? displayBase(io.cwd, root) : displayBase(io.cwd, root);
+      const report = buildReport(project, filter, !!values.quiet, base);
       emit(loadFormatter(format)(report, { color: color && !values.output }));
       const { error, warning } = report.counts;
       if (error > 0) return 1;
@@ -159,10 +181,16 @@ async function run(argv: string[], io: Io): Promise<number> {
     case 'coverage': {
       const format = (values.format ?? 'table') as (typeof COVERAGE_FORMATS)[number];
       if (!COVERAGE_FORMATS.includes(format)) throw new UsageError(`unknown coverage format '${values.format}'; use one of ${COVERAGE_FORMATS.join(', ')}.`);
-      const project = open(root, today);
+      const project = open(root, today, io.env);
       const cov = computeCoverage(project.linter);
       /* eslint-disable @typescript-eslint/no-require-imports */
       const f = require('./formatters/coverage') as typeof import('./formatters/coverage');
+      if (format === 'csv' || format === 'html') {
+        // the Statement of Applicability for auditors: a spreadsheet, or one self-contained HTML page
+        const x = require('../core/export') as typeof import('../core/export');
+        emit(format === 'csv' ? x.soaCsv(cov, { bom: !!values.output }) : x.soaHtml(cov, { title: `Statement of Applicability — ${path.basename(root)}`, generatedOn: today }));
+        return 0;
+      }
       emit(format === 'json' ? JSON.stringify(cov, null, 2) + '\n' : format === 'markdown' ? f.coverageMarkdown(cov) : f.coverageTable(cov, color && !values.output));
       return 0;
     }
@@ -213,9 +241,54 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
 }
 
-function open(root: string, today: string): Project {
+const COMMANDS = ['lint', 'coverage', 'init', 'new', 'rules'];
+
+function isCalendarDate(d: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d + 'T00:00:00Z')) && new Date(d + 'T00:00:00Z').toISOString().slice(0, 10) === d;
+}
+
+const toPosix = (p: string): string => p.split(path.sep).join('/');
+const inside = (dir: string, p: string): boolean => p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
+function real(p: string): string {
+  try { return fs.realpathSync(p); } catch { return path.resolve(p); }
+}
+
+/**
+ * The folder report paths are relative to: the current folder when the workspace lies within it
+ * (`aims lint --root examples` shows examples/aims/...), else the workspace root.
+ */
+export function displayBase(cwd: string, root: string): string {
+  const c = real(cwd), r = real(root);
+  return inside(c, r) ? c : r;
+}
+
+/** The top of the git work tree holding root: SARIF and GitHub annotations need repository-relative paths. */
+export function repoTop(root: string): string | undefined {
+  try {
+    const r = spawnSync('git', ['-C', root, 'rev-parse', '--show-toplevel'], { encoding: 'utf8', timeout: 5000, stdio: ['ignore', 'pipe', 'ignore'] });
+    const top = r.status === 0 ? r.stdout.trim() : '';
+    if (!top) return undefined;
+    const t = real(top);
+    return inside(t, real(root)) ? t : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A workspace-relative file as the user can open it from cwd: relative when within cwd, else absolute. */
+function shownPath(cwd: string, root: string, file: string): string {
+  const abs = path.join(real(root), file), c = real(cwd);
+  return inside(c, abs) ? toPosix(path.relative(c, abs)) : abs;
+}
+
+function open(root: string, today: string, env: Io['env']): Project {
   if (!fs.existsSync(path.join(root, AIMS_DIR))) throw new UsageError(`no ${AIMS_DIR}/ folder in ${root}; run 'aims init' to create one, or pass --root.`);
-  return openProject(root, { today });
+  // Large workspaces are read and analyzed on worker threads as well (src/core/pool.ts).
+  // AIMS_WORKERS=0 turns that off; AIMS_WORKERS=n uses n workers whatever the workspace's size.
+  const w = env.AIMS_WORKERS;
+  const workers = w !== undefined && /^\d+$/.test(w.trim()) ? Number(w) : undefined;
+  if (workers === 0) return openProject(root, { today });
+  return openProject(root, { today, analyze: parallelAnalyzer(workers === undefined ? {} : { workers, minFilesPerWorker: 1 }) });
 }
 
 function relTo(root: string, abs: string): string {
@@ -242,7 +315,7 @@ function applyFixes(project: Project, filter: string[], io: Io): void {
   if (fixes) io.stderr(`aims: applied ${fixes} fix${fixes === 1 ? '' : 'es'} in ${files} file${files === 1 ? '' : 's'}.\n`);
 }
 
-function buildReport(project: Project, filter: string[], quiet: boolean): LintReport {
+function buildReport(project: Project, filter: string[], quiet: boolean, base: string): LintReport {
   const files: { file: string; findings: Finding[] }[] = [];
   const counts = { error: 0, warning: 0, info: 0, fixable: 0 };
   for (const [file, all] of project.linter.allFindings()) {
@@ -253,5 +326,7 @@ function buildReport(project: Project, filter: string[], quiet: boolean): LintRe
     for (const f of findings) { counts[f.severity]++; if (f.fix) counts.fixable++; }
   }
   const linted = filter.length ? project.files.filter(f => inFilter(f, filter)).length : project.files.length;
-  return { root: project.root, files, counts, linted, rules: RULES, version: VERSION };
+  const root = real(project.root);
+  const display = (file: string): string => toPosix(path.relative(base, path.join(root, file))) || file;
+  return { root: project.root, base, display, files, counts, linted, rules: RULES, version: VERSION };
 }

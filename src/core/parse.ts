@@ -20,29 +20,52 @@ export interface ParsedFile {
   /** The data, or undefined when nothing could be recovered. */
   data: unknown;
   problems: SyntaxProblem[];
-  /** True when the file holds more than one YAML document. */
+  /** True when the file holds more than one YAML document (empty ones after the first not counted). */
   multiDocument: boolean;
 }
 
+/**
+ * How often the parsers ran, for tests and diagnostics: `records` counts parseRecord calls (every
+ * analysis of a file), `locators` the position trees built for files with findings.
+ */
+export const parseStats = { records: 0, locators: 0 };
+let parseListener: ((file: string) => void) | undefined;
+
+/** Calls `listener` with the file of every parseRecord call (tests prove what a change re-parses). */
+export function setParseListener(listener: ((file: string) => void) | undefined): void {
+  parseListener = listener;
+}
+
 export function parseRecord(file: string, text: string): ParsedFile {
+  parseStats.records++;
+  parseListener?.(file);
   try {
     const docs: unknown[] = [];
     jsyaml.loadAll(text, d => { docs.push(d); }, { schema: jsyaml.CORE_SCHEMA, filename: file });
-    return { file, text, data: docs[0], problems: [], multiDocument: docs.length > 1 };
-  } catch {
-    return parseWithYaml(file, text);
+    // a later document counts only when it holds something (a trailing `---` leaves an empty one)
+    return { file, text, data: docs[0], problems: [], multiDocument: docs.slice(1).some(d => d !== null && d !== undefined) };
+  } catch (e) {
+    return parseWithYaml(file, text, e);
   }
 }
 
-function parseWithYaml(file: string, text: string): ParsedFile {
+function parseWithYaml(file: string, text: string, jsError?: unknown): ParsedFile {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const YAML = require('yaml') as typeof import('yaml');
-  const docs = YAML.parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, schema: 'core' });
+  // logLevel 'error': recovering broken files must not print Node warnings (e.g. "Keys with collection values")
+  const docs = YAML.parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, schema: 'core', logLevel: 'error' });
   const list = Array.isArray(docs) ? docs : [docs];
   const problems: SyntaxProblem[] = [];
   for (const d of list) {
     for (const e of d.errors) {
-      const [s, end] = e.pos;
+      let [s, end] = e.pos;
+      if (e.code === 'DUPLICATE_KEY') end = keyEnd(YAML, d, s);
+      else if (/Missing closing|end with a [\]}]/.test(e.message)) {
+        // yaml reports an unclosed quote or bracket where the input ends or the next key starts;
+        // point at the quote or bracket that opens it
+        const open = unclosedStart(YAML, d, s);
+        if (open !== undefined) { s = open; end = open + 1; }
+      }
       problems.push({
         code: e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'syntax',
         message: e.code === 'DUPLICATE_KEY' ? 'Duplicate key: a later value would silently replace an earlier one.' : cleanYamlMessage(e.message),
@@ -53,10 +76,39 @@ function parseWithYaml(file: string, text: string): ParsedFile {
   let data: unknown;
   try { data = list[0]?.toJS({ maxAliasCount: 100 }); } catch { data = undefined; }
   if (problems.length === 0) {
-    // js-yaml rejected something yaml accepts (rare: e.g. an alias edge case): report it generically.
-    problems.push({ code: 'syntax', message: 'The YAML parser rejected this file.', startOffset: 0, endOffset: 1 });
+    // js-yaml rejected something yaml accepts (rare: e.g. an undefined alias): report js-yaml's reason where it stopped
+    const j = jsError as { reason?: unknown; mark?: { position?: unknown } } | undefined;
+    const pos = typeof j?.mark?.position === 'number' ? Math.max(0, Math.min(j.mark.position, text.length - 1)) : 0;
+    const reason = typeof j?.reason === 'string' && j.reason ? cleanYamlMessage(j.reason) : 'The YAML parser rejected this file';
+    problems.push({ code: 'syntax', message: reason, startOffset: pos, endOffset: pos + 1 });
   }
-  return { file, text, data, problems, multiDocument: list.length > 1 };
+  return { file, text, data, problems, multiDocument: list.slice(1).some(d => d.contents !== null) };
+}
+
+/** End offset of the mapping key that starts at `start` (yaml reports a duplicate key by its first character). */
+function keyEnd(YAML: typeof import('yaml'), doc: import('yaml').Document.Parsed, start: number): number {
+  let end = start + 1;
+  YAML.visit(doc, {
+    Pair(_, p) {
+      const r = (p.key as { range?: [number, number, number] } | null)?.range;
+      if (r && r[0] === start) end = Math.max(end, r[1]);
+    },
+  });
+  return end;
+}
+
+/** Start of the quoted scalar or flow collection that runs to `at`, where yaml reports its missing end. */
+function unclosedStart(YAML: typeof import('yaml'), doc: import('yaml').Document.Parsed, at: number): number | undefined {
+  let found: number | undefined;
+  const check = (n: { range?: [number, number, number] | null }): void => {
+    if (n.range && n.range[1] === at && (found === undefined || n.range[0] < found)) found = n.range[0];
+  };
+  YAML.visit(doc, {
+    Scalar(_, n) { if (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE') check(n); },
+    Seq(_, n) { if (n.flow) check(n); },
+    Map(_, n) { if (n.flow) check(n); },
+  });
+  return found;
 }
 
 function cleanYamlMessage(m: string): string {
@@ -83,6 +135,7 @@ export class Locator {
   private build(): void {
     if (this.built) return;
     this.built = true;
+    parseStats.locators++;
     try {
       this.root = buildFromJsYaml(this.text);
     } catch {
@@ -138,8 +191,11 @@ export class Locator {
     for (;;) {
       const nl = t.indexOf('\n', s);
       const line = t.slice(s, nl === -1 ? t.length : nl).trim();
-      if ((line === '' || line.startsWith('#') || line === '---') && nl !== -1) { s = nl + 1; continue; }
-      const end = nl === -1 ? t.length : nl;
+      const blank = line === '' || line.startsWith('#') || line === '---';
+      if (blank && nl !== -1) { s = nl + 1; continue; }
+      // no content at all (an empty or comment-only file): the first line, not the end of the file
+      if (blank) s = 0;
+      const end = blank ? (t.indexOf('\n') === -1 ? t.length : t.indexOf('\n')) : nl === -1 ? t.length : nl;
       return this.lines.range(s, Math.max(s, end));
     }
   }
@@ -182,6 +238,15 @@ function buildFromJsYaml(text: string): TreeNode | undefined {
 }
 
 function convert(text: string, raw: RawNode): TreeNode {
+  // js-yaml reports a flow collection that is a block-sequence item (`- {id: A.2.2}`) twice: the real
+  // node inside a wrapper of the same kind that starts at the same offset (and may end after a trailing
+  // comment). Use the real one, or its entries are lost. A genuine collection never has a single child
+  // of its own kind at its own start: mappings have key/value pairs, sequence items follow '-' or '['.
+  while ((raw.kind === 'mapping' || raw.kind === 'sequence') && raw.children.length === 1) {
+    const only = raw.children[0];
+    if (only.kind !== raw.kind || only.start !== raw.start) break;
+    raw = only;
+  }
   const start = skipSpace(text, raw.start, raw.end);
   const node: TreeNode = { start, end: raw.end, kind: raw.kind };
   if (raw.kind === 'mapping') {

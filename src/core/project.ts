@@ -19,8 +19,11 @@ export interface Project {
 }
 
 export interface OpenOptions extends Pick<LinterOptions, 'today'> {
-  /** Analyses computed elsewhere (worker threads), keyed by file; the rest is analyzed here. */
-  analyze?: (files: string[], linter: Linter) => FileAnalysis[] | undefined;
+  /**
+   * Analyses computed elsewhere (worker threads, see pool.ts: parallelAnalyzer), for some or all of
+   * `files` (relative to `root`); the rest is read and analyzed here.
+   */
+  analyze?: (files: string[], linter: Linter, root: string) => FileAnalysis[] | undefined;
 }
 
 /** Reads aims/aims.config.yaml (if any). Throws ConfigError on a bad config. */
@@ -61,7 +64,7 @@ export function openProject(rootIn: string, opts: OpenOptions = {}): Project {
     pathExists: makePathExists(root), lastChange: makeLastChange(root),
   });
   const files = findRecordFiles(root, config);
-  const pre = opts.analyze?.(files, linter);
+  const pre = opts.analyze?.(files, linter, root);
   if (pre) for (const a of pre) linter.setAnalysis(a);
   for (const f of files) {
     if (linter.has(f)) continue;

@@ -4,7 +4,7 @@
 // record is traversed once however many of those rules are on.
 import { isControlId } from './catalogue';
 import type { Kind, Path } from './model';
-import { ISO_DATE, KEBAB_ID, KIND_SPECS, type Field } from './schema';
+import { isIsoDate, KEBAB_ID, KIND_SPECS, type Field } from './schema';
 
 export type SchemaIssue =
   | { type: 'missing'; path: Path; field: Field; required: boolean }
@@ -41,7 +41,10 @@ export function isEmptyValue(v: unknown): boolean {
   if (v === null || v === undefined) return true;
   if (typeof v === 'string') return v.trim() === '';
   if (Array.isArray(v)) return v.length === 0;
-  if (typeof v === 'object') return Object.keys(v as object).length === 0;
+  if (typeof v === 'object') {
+    for (const k in v as object) if (Object.prototype.hasOwnProperty.call(v, k)) return false; // Object.keys without the array
+    return true;
+  }
   return false;
 }
 
@@ -120,7 +123,7 @@ function walkValue(f: Field, v: unknown, p: Path, out: SchemaIssue[]): void {
     }
     case 'date': {
       if (typeof v !== 'string') { out.push({ type: 'type', path: [...p], field: f, expected: expectedName(f), actual: typeName(v), value: v }); return; }
-      if (!ISO_DATE.test(v) || Number.isNaN(Date.parse(v + 'T00:00:00Z')) || new Date(v + 'T00:00:00Z').toISOString().slice(0, 10) !== v) {
+      if (!isIsoDate(v)) {
         if (isPlaceholder(v)) out.push({ type: 'placeholder', path: [...p], field: f, value: v });
         else out.push({ type: 'date', path: [...p], field: f, value: v });
       }
@@ -141,16 +144,18 @@ function walkValue(f: Field, v: unknown, p: Path, out: SchemaIssue[]): void {
       else if (!f.values.includes(v)) out.push({ type: 'enum', path: [...p], field: f, value: v, allowed: f.values });
       return;
     case 'list': {
+      // an item evidences what its list evidences (its own field names no controls)
+      const items = itemField(f);
       if (!Array.isArray(v)) {
-        if (f.allowSingle && typeName(v) !== 'list' && typeName(v) !== 'mapping') { walkValue(f.items, v, p, out); return; }
+        if (f.allowSingle && typeName(v) !== 'list' && typeName(v) !== 'mapping') { walkValue(singleField(f, items), v, p, out); return; }
         out.push({ type: 'type', path: [...p], field: f, expected: expectedName(f), actual: typeName(v), value: v });
         return;
       }
       for (let i = 0; i < v.length; i++) {
         const item = v[i];
-        if (isEmptyValue(item) && f.items.type !== 'object') { out.push({ type: 'empty', path: [...p, i], field: f.items, required: true }); continue; }
+        if (isEmptyValue(item) && items.type !== 'object') { out.push({ type: 'empty', path: [...p, i], field: items, required: true }); continue; }
         p.push(i);
-        walkValue(f.items, item, p, out);
+        walkValue(items, item, p, out);
         p.pop();
       }
       return;
@@ -160,4 +165,30 @@ function walkValue(f: Field, v: unknown, p: Path, out: SchemaIssue[]): void {
       walkObject(f.fields, v as Record<string, unknown>, p, out);
       return;
   }
+}
+
+// The derived fields are made once per list field (not per record): fresh objects on every visit cost
+// an allocation each and make the walk's field accesses polymorphic.
+type ListField = Extract<Field, { type: 'list' }>;
+const itemFields = new WeakMap<Field, Field>();
+const singleFields = new WeakMap<Field, Field>();
+
+/** The field of a list's items: an item evidences what its list evidences (its own field names no controls). */
+function itemField(f: ListField): Field {
+  let items = itemFields.get(f);
+  if (!items) {
+    items = f.items.controls?.length || !f.controls?.length ? f.items : { ...f.items, controls: f.controls };
+    itemFields.set(f, items);
+  }
+  return items;
+}
+
+/** A single value where a list is allowed: the item's field, labelled as the list. */
+function singleField(f: ListField, items: Field): Field {
+  let single = singleFields.get(f);
+  if (!single) {
+    single = { ...items, label: f.label } as Field;
+    singleFields.set(f, single);
+  }
+  return single;
 }

@@ -72,6 +72,25 @@ describe('aims coverage (CLI)', function () {
     assert.deepEqual(JSON.parse(fs.readFileSync(path.join(root, 'cov/coverage.json'), 'utf8')), cov);
   });
 
+  it('csv and html: the Statement of Applicability for auditors, with the same states as json', () => {
+    const csv = aims(['coverage', '--format', 'csv'], root);
+    assert.equal(csv.code, 0, csv.stderr);
+    const lines = csv.stdout.trimEnd().split('\r\n');
+    assert.equal(lines.length, 39);
+    assert.match(lines[0], /^control,title,group,applicable,state,/);
+    for (const g of cov.groups) for (const c of g.controls) {
+      const row = lines.find(l => l.startsWith(`${c.id},`));
+      assert.ok(row && row.includes(`,${c.state},`), `${c.id} is ${c.state} in the csv`);
+    }
+    const html = aims(['coverage', '--format', 'html', '--output', 'soa.html'], root);
+    assert.equal(html.code, 0, html.stderr);
+    const page = fs.readFileSync(path.join(root, 'soa.html'), 'utf8');
+    assert.match(page, /^<!DOCTYPE html>/i);
+    assert.doesNotMatch(page, /<script|https?:\/\/[^"']*\.(js|css)/i, 'self-contained, no scripts');
+    for (const id of CONTROL_IDS) assert.ok(page.includes(`>${id}<`) || page.includes(id), id);
+    assert.ok(page.includes(`${cov.counts.covered}`));
+  });
+
   it('without a Statement of Applicability every control is missing, and the table says why', () => {
     const ws = workspace({ 'aims/.keep': '' });
     const json = JSON.parse(aims(['coverage', '--format', 'json'], ws).stdout) as Coverage;
