@@ -9,7 +9,11 @@ import { validateRecord, type SchemaIssue } from './validate';
 
 export interface FileAnalysis {
   file: string;
-  hash: string;
+  /**
+   * Content hash of `text`, set on demand by contentHash(): linting does not need it (the linter
+   * compares the texts themselves), and hashing every file of a large workspace cost a few percent of a run.
+   */
+  hash?: string;
   text: string;
   kind?: Kind;
   summary?: RecordSummary;
@@ -36,6 +40,11 @@ export function makeRuleSet(rules: readonly Rule[], overrides: Readonly<Record<s
     else set.workspace.push(r);
   }
   return set;
+}
+
+/** The analysis' content hash (hashText of its text), computed once. */
+export function contentHash(a: FileAnalysis): string {
+  return (a.hash ??= hashText(a.text));
 }
 
 /** FNV-1a 32-bit over UTF-16 code units: cheap, stable content hash for caching. */
@@ -68,7 +77,7 @@ export function finding(rule: Rule, severity: Severity, file: string, input: Rep
 export function analyzeFile(file: string, text: string, rules: RuleSet, env: Env): FileAnalysis {
   const parsed: ParsedFile = parseRecord(file, text);
   const findings: Finding[] = [];
-  const out: FileAnalysis = { file, hash: hashText(text), text, findings };
+  const out: FileAnalysis = { file, text, findings };
 
   for (const rule of rules.file) {
     const sev = rules.severity.get(rule.id)!;

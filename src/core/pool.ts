@@ -54,6 +54,8 @@ export interface ParallelOptions {
   stallMs?: number;
   /** The worker script; default: this module's file. */
   script?: string;
+  /** Whether the main thread analyzes files too (default); false: it only collects (tests). */
+  mainThread?: boolean;
 }
 
 /**
@@ -95,8 +97,6 @@ function analyzeParallel(root: string, files: string[], linter: Linter, workers:
       const worker = new Worker(opts.script ?? __filename, {
         workerData: job, transferList: [port2],
         stdout: true, stderr: true, // never write to the CLI's output
-        // a larger young generation: parsing allocates many short-lived objects
-        resourceLimits: { maxYoungGenerationSizeMb: 48 },
       });
       worker.on('error', () => { /* its chunks are redone below */ });
       worker.unref();
@@ -107,7 +107,7 @@ function analyzeParallel(root: string, files: string[], linter: Linter, workers:
   }
 
   // The main thread's share: the same loop as the workers', without locating (the linter does that
-  // lazily, with locators it keeps).
+  // lazily, with the locators it keeps). Between its chunks it takes in what the workers delivered.
   const byChunk: (FileAnalysis[] | undefined)[] = new Array(chunks);
   const collect = (): void => {
     for (const { port } of channels) {
@@ -117,26 +117,34 @@ function analyzeParallel(root: string, files: string[], linter: Linter, workers:
       }
     }
   };
-  // between its own chunks the main thread takes in what the workers delivered, while they go on
-  runChunks(root, files, chunk, shared, linter.ruleSet, linter.env, false, (c, list) => { byChunk[c] = list; collect(); });
+  const mainThread = opts.mainThread !== false;
+  if (mainThread) runChunks(root, files, chunk, shared, linter.ruleSet, linter.env, false, (c, list) => { byChunk[c] = list; collect(); });
 
-  // Workers that have not started by now are not needed: cancel them. Wait for the others.
-  let running = 0;
-  for (let w = 0; w < workers; w++) if (Atomics.compareExchange(shared, STATE + w, 0, 2) === 1) running++;
+  // Workers that have not started by now are not needed: cancel them. Wait for the others, as long
+  // as some thread makes progress.
+  const cancelPending = (): void => { for (let w = 0; w < workers; w++) Atomics.compareExchange(shared, STATE + w, 0, 2); };
+  if (mainThread) cancelPending();
   const stallMs = opts.stallMs ?? 10_000;
-  let progress = Atomics.load(shared, PROGRESS), since = Date.now();
+  let progress = -1, since = Date.now();
   for (;;) {
+    collect();
     const done = Atomics.load(shared, DONE);
-    if (done >= running) break;
-    Atomics.wait(shared, DONE, done, 50);
-    const p = Atomics.load(shared, PROGRESS);
+    let running = 0, pending = 0;
+    for (let w = 0; w < workers; w++) {
+      const st = Atomics.load(shared, STATE + w);
+      if (st === 1) running++; else if (st === 0) pending++;
+    }
+    if (pending === 0 && done >= running) break;
+    const p = Atomics.load(shared, PROGRESS) + running;
     if (p !== progress) { progress = p; since = Date.now(); }
     else if (Date.now() - since > stallMs) break;
+    Atomics.wait(shared, DONE, done, 20);
   }
+  cancelPending();
   collect();
   for (const { worker, port } of channels) { port.close(); void worker.terminate(); }
 
-  // Chunks a worker claimed but did not deliver (it failed or stalled): analyze them here.
+  // Chunks that no worker delivered (it failed, stalled or never started): analyze them here.
   const out: FileAnalysis[] = [];
   for (let c = 0; c < chunks; c++) {
     let list = byChunk[c];

@@ -1,11 +1,17 @@
 // Incremental linting: in a workspace of a few hundred records, changing one file re-parses that file
 // only (counted at the parser, not timed), and the cross-record findings follow the change: renaming
 // a dataset's id leaves the model card that names it with a dangling reference, renaming it back or
-// deleting files updates them too, and the incremental state always equals a fresh lint.
+// deleting files updates them too, and the incremental state always equals a fresh lint. Also: a
+// workspace read and analyzed on worker threads (the CLI's path for large workspaces) lints the same.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { Linter } from '../../src/core/linter';
 import type { Finding } from '../../src/core/model';
 import { parseStats, setParseListener } from '../../src/core/parse';
+import { parallelAnalyzer } from '../../src/core/pool';
+import { openProject } from '../../src/core/project';
 
 const TODAY = '2026-11-22';
 const DATASETS = 150, MODELS = 100;
@@ -202,5 +208,50 @@ describe('incremental linting of a large workspace', () => {
     assert.ok(incremental.length >= 6, incremental.join('\n'));
     assert.ok(incremental.some(s => s.includes('duplicate-id')), 'the duplicate id across two files is found');
     assert.deepEqual(incremental, snapshot(build(now)));
+  });
+});
+
+describe('reading a workspace on worker threads', () => {
+  let root: string;
+  before(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-pool-'));
+    const texts = files();
+    // some defects, so that findings (own and cross-record) are compared too
+    texts.set(modelFile(3), model(3).replace('dataset-3', 'datset-3'));
+    texts.set(dataFile(8), dataset(8).replace('    date: 2025-01-10\n', '    date: 2025-02-30\n'));
+    texts.set('aims/data/broken.yaml', 'kind: DataProvenance\nid: broken\ntitle: "unclosed\n');
+    for (const [f, t] of texts) {
+      fs.mkdirSync(path.dirname(path.join(root, f)), { recursive: true });
+      fs.writeFileSync(path.join(root, f), t);
+    }
+  });
+  after(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('gives the same analyses and findings as the main thread alone', function () {
+    this.timeout(30_000);
+    const alone = openProject(root, { today: TODAY });
+    // the workers do all the work (the main thread only collects), so that it is their results that count
+    let parallel!: ReturnType<typeof openProject>;
+    const onMain = parsedDuring(() => {
+      parallel = openProject(root, { today: TODAY, analyze: parallelAnalyzer({ workers: 2, minFilesPerWorker: 1, mainThread: false }) });
+    });
+    assert.deepEqual(onMain, [], 'no file was parsed on the main thread');
+    assert.deepEqual(parallel.linter.fileNames().sort(), alone.linter.fileNames().sort());
+    for (const f of alone.files) {
+      const a = alone.linter.analysis(f)!, b = parallel.linter.analysis(f)!;
+      assert.equal(b.text, a.text, f);
+      assert.deepEqual(b.summary, a.summary, f);
+    }
+    const want = snapshot(alone.linter);
+    assert.ok(want.length >= 3, want.join('\n'));
+    assert.deepEqual(snapshot(parallel.linter), want);
+  });
+
+  it('falls back to the main thread when a worker cannot start', function () {
+    this.timeout(30_000);
+    const analyze = parallelAnalyzer({ workers: 1, minFilesPerWorker: 1, script: path.join(root, 'no-such-worker.js'), mainThread: false, stallMs: 500 });
+    const p = openProject(root, { today: TODAY, analyze });
+    assert.equal(p.linter.fileNames().length, p.files.length);
+    assert.deepEqual(snapshot(p.linter), snapshot(openProject(root, { today: TODAY }).linter));
   });
 });
