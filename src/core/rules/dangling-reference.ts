@@ -34,7 +34,11 @@ export function refControls(r: IndexedRecord, ref: RecordRef): string[] {
 /** Every candidate that is a did-you-mean match for `word` on its own. */
 export function closeMatches(word: string, candidates: Iterable<string>): string[] {
   const out: string[] = [];
-  for (const c of new Set(candidates)) if (c !== word && didYouMean(word, [c]) === c) out.push(c);
+  const one = [''];
+  for (const c of candidates instanceof Set ? candidates : new Set(candidates)) {
+    one[0] = c;
+    if (c !== word && didYouMean(word, one) === c) out.push(c);
+  }
   return out.sort();
 }
 
@@ -54,11 +58,20 @@ export default defineRule({
     good: 'kind: ModelCard\ndatasets: [loan-applications]\nimpact_assessment: credit-risk-impact',
   },
   check(ctx) {
-    const idsOf = (kinds: readonly Kind[] | undefined): string[] => {
-      const out: string[] = [];
-      for (const r of ctx.records) if (r.summary.id && (!kinds || kinds.includes(r.summary.kind))) out.push(r.summary.id);
+    // the ids of each kind (set), collected once per run, not once per dangling reference
+    const idCache = new Map<string, Set<string>>();
+    const idsOf = (kinds: readonly Kind[] | undefined): Set<string> => {
+      const key = kinds ? kinds.join() : '*';
+      let out = idCache.get(key);
+      if (!out) {
+        out = new Set();
+        for (const r of ctx.records) if (r.summary.id && (!kinds || kinds.includes(r.summary.kind))) out.add(r.summary.id);
+        idCache.set(key, out);
+      }
       return out;
     };
+    let files: Set<string> | undefined;
+    const hasFile = (file: string): boolean => (files ??= new Set(ctx.records.map(x => x.file))).has(file);
     for (const r of ctx.records) {
       for (const ref of r.summary.refs) {
         const value = ref.value;
@@ -98,7 +111,7 @@ export default defineRule({
         if (ref.kinds.length === 1 && KEBAB_ID.test(value)) {
           const kind = ref.kinds[0];
           const file = recordPath(kind, value);
-          if (!ctx.pathExists(file) && !ctx.records.some(x => x.file === file)) {
+          if (!ctx.pathExists(file) && !hasFile(file)) {
             let text = skeletonRecord(kind, value, { today: ctx.env.today });
             if (kind === 'ImpactAssessment' && r.summary.kind === 'ModelCard' && r.summary.id && KEBAB_ID.test(r.summary.id)) {
               text = text.replace(/^system: ""$/m, `system: ${r.summary.id}`);
