@@ -26,6 +26,9 @@ export function registerLanguageFeatures(context: vscode.ExtensionContext, servi
   );
 }
 
+/** SoA evidence: a record id, a repository path or a URL. */
+const soaEvidenceAt = (ctx: CursorContext): boolean => ctx.kind === 'Applicability' && ctx.path[0] === 'controls' && ctx.path[2] === 'evidence';
+
 function cursor(doc: vscode.TextDocument, pos: vscode.Position): CursorContext | undefined {
   try { return contextAt(doc.getText(), doc.offsetAt(pos)); } catch { return undefined; }
 }
@@ -80,7 +83,7 @@ export class AimsCompletionProvider implements vscode.CompletionItemProvider {
     const range = ctx.start !== undefined && ctx.end !== undefined
       ? new vscode.Range(doc.positionAt(ctx.start), doc.positionAt(ctx.end))
       : doc.getWordRangeAtPosition(pos, /[A-Za-z0-9._-]+/);
-    const isSoaEvidence = ctx.kind === 'Applicability' && ctx.path[0] === 'controls' && ctx.path[2] === 'evidence';
+    const isSoaEvidence = soaEvidenceAt(ctx);
 
     if (field.type === 'control-id') {
       const present = new Set(ctx.kind === 'Applicability' ? hit.ws.linter.records().find(r => r.file === hit.rel)?.summary.soa?.map(e => e.id) ?? [] : []);
@@ -141,7 +144,7 @@ export class AimsHoverProvider implements vscode.HoverProvider {
       return undefined;
     }
     if (ctx.inKey && ctx.field) return new vscode.Hover(fieldMarkdown(ctx), new vscode.Range(doc.positionAt(ctx.start), doc.positionAt(ctx.end)));
-    const isSoaEvidence = ctx.kind === 'Applicability' && ctx.path[0] === 'controls' && ctx.path[2] === 'evidence';
+    const isSoaEvidence = soaEvidenceAt(ctx);
     if (field?.type === 'ref' || isSoaEvidence) {
       const target = hit.ws.linter.recordById(scalarText(ctx.source))[0];
       if (target) return new vscode.Hover(recordMarkdown(target, hit.ws), new vscode.Range(doc.positionAt(ctx.start), doc.positionAt(ctx.end)));
@@ -168,7 +171,7 @@ export class AimsDefinitionProvider implements vscode.DefinitionProvider {
     const ctx = cursor(doc, pos);
     if (!ctx || ctx.inKey || ctx.source === undefined) return undefined;
     const field = valueFieldAt(ctx);
-    const isSoaEvidence = ctx.kind === 'Applicability' && ctx.path[0] === 'controls' && ctx.path[2] === 'evidence';
+    const isSoaEvidence = soaEvidenceAt(ctx);
     if (field?.type !== 'ref' && !isSoaEvidence) return undefined;
     const value = scalarText(ctx.source);
     const targets = hit.ws.linter.recordById(value);
