@@ -8,7 +8,9 @@ import { todayIso } from '../core/rule';
 import { KIND_SPECS, KEBAB_ID } from '../core/schema';
 import { initFiles, skeletonRecord } from '../core/skeleton';
 import { AimsCodeActionProvider, runFixAll } from './codeActions';
+import { CoveragePanelController, registerCoveragePanel } from './coveragePanel';
 import { DiagnosticsPublisher } from './diagnostics';
+import { RecordFormProvider, registerFormEditor } from './formEditor';
 import { registerLanguageFeatures } from './language';
 import { CoverageStatusBar } from './statusBar';
 import { ControlsTreeProvider, RecordsTreeProvider } from './trees';
@@ -18,6 +20,10 @@ export interface AimsApi {
   service: AimsService;
   trees: { modelCards: RecordsTreeProvider; dataProvenance: RecordsTreeProvider; impactAssessments: RecordsTreeProvider; controls: ControlsTreeProvider };
   statusBar: CoverageStatusBar;
+  /** The record form (custom editor aims.recordForm). */
+  form: RecordFormProvider;
+  /** The control-coverage panel. */
+  coverage: CoveragePanelController;
   /** Resolves when pending (debounced) lint runs are done; for tests. */
   idle(): Promise<void>;
 }
@@ -130,6 +136,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<AimsAp
   context.subscriptions.push(vscode.languages.registerCodeActionsProvider(
     { language: 'yaml', pattern: `**/${AIMS_DIR}/**/*.{yaml,yml}` }, new AimsCodeActionProvider(service), AimsCodeActionProvider.metadata));
   registerLanguageFeatures(context, service);
+  const form = registerFormEditor(context, service);
+  const coverage = registerCoveragePanel(context, service);
 
   // ---- commands ----
   /** New record: asks for kind and id unless given (the form editor and tests pass them). */
@@ -153,7 +161,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<AimsAp
     const uri = ws.uri(rel);
     try { await vscode.workspace.fs.stat(uri); void vscode.window.showErrorMessage(`AIMS: ${rel} exists already.`); return undefined; } catch { /* free */ }
     await vscode.workspace.fs.writeFile(uri, Buffer.from(skeletonRecord(kind, id, { today: todayIso(), comments: true }), 'utf8'));
-    await vscode.window.showTextDocument(uri);
+    // the form shows the gaps of the fresh skeleton; the text editor on request (setting aims.newRecord.openIn)
+    if (vscode.workspace.getConfiguration('aims', uri).get<string>('newRecord.openIn', 'form') === 'form') {
+      await vscode.commands.executeCommand('vscode.openWith', uri, RecordFormProvider.viewType);
+    } else {
+      await vscode.window.showTextDocument(uri);
+    }
     return uri;
   };
 
@@ -217,6 +230,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<AimsAp
     service,
     trees: { modelCards: trees[0], dataProvenance: trees[1], impactAssessments: trees[2], controls },
     statusBar,
+    form,
+    coverage,
     async idle() {
       while (pending.size) await Promise.all([...pending]);
     },
