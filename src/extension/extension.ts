@@ -12,7 +12,7 @@ import { CoveragePanelController, registerCoveragePanel } from './coveragePanel'
 import { DiagnosticsPublisher } from './diagnostics';
 import { RecordFormProvider, registerFormEditor } from './formEditor';
 import { registerLanguageFeatures } from './language';
-import { CoverageStatusBar } from './statusBar';
+import { activeWorkspace, CoverageStatusBar } from './statusBar';
 import { ControlsTreeProvider, RecordsTreeProvider } from './trees';
 import { AimsService } from './workspace';
 
@@ -251,8 +251,8 @@ async function pickWorkspace(service: AimsService, offerInit: boolean) {
   const list = service.list();
   if (list.length === 1) return list[0];
   if (list.length > 1) {
-    const active = vscode.window.activeTextEditor && service.forUri(vscode.window.activeTextEditor.document.uri);
-    if (active) return active.ws;
+    const active = activeWorkspace(service); // a text editor or a record form
+    if (active) return active;
     const pick = await vscode.window.showQuickPick(list.map(ws => ({ label: ws.name, ws })), { placeHolder: 'Workspace folder' });
     return pick?.ws;
   }

@@ -23,7 +23,8 @@ export class AimsWorkspace implements vscode.Disposable {
   /** Files whose text comes from an open editor (not from disk). */
   readonly openDocs = new Set<string>();
 
-  constructor(readonly folder: vscode.WorkspaceFolder) {
+  /** The workspace folder; replaced by AimsService.refreshFolders when its name or position changes. */
+  constructor(public folder: vscode.WorkspaceFolder) {
     this.matcher = new RecordMatcher(this.config);
     this.linter = this.makeLinter();
   }
@@ -167,7 +168,9 @@ export class AimsService implements vscode.Disposable {
       if (!has) continue;
       const key = f.uri.toString();
       keep.add(key);
-      if (!this.workspaces.has(key)) {
+      const known = this.workspaces.get(key);
+      if (known) known.folder = f; // its name or index may have changed
+      else {
         const ws = new AimsWorkspace(f);
         this.workspaces.set(key, ws);
         await ws.load();
@@ -190,7 +193,14 @@ export class AimsService implements vscode.Disposable {
     return ws && rel ? { ws, rel } : undefined;
   }
 
-  list(): AimsWorkspace[] { return [...this.workspaces.values()]; }
+  /** In the order of the workspace folders (not the order in which they got an AIMS workspace: a folder added later may sit between others). */
+  list(): AimsWorkspace[] {
+    const all = [...this.workspaces.values()];
+    if (all.length < 2) return all;
+    const order = new Map((vscode.workspace.workspaceFolders ?? []).map((f, i) => [f.uri.toString(), i]));
+    const at = (ws: AimsWorkspace): number => order.get(ws.folder.uri.toString()) ?? Number.MAX_SAFE_INTEGER;
+    return all.sort((a, b) => at(a) - at(b));
+  }
 
   fire(): void { this.emitter.fire(); }
 

@@ -7,6 +7,7 @@
 // /usr/bin/chromium) opens
 //   /?folder=WS&payload=[["extensionDevelopmentPath","vscode-remote://HOST/abs/ext"],
 //                        ["extensionTestsPath","vscode-remote://HOST/abs/ext/out/test/extension/index.js"]]
+// (/?workspace=WS&payload=... when WS is a multi-root .code-workspace file)
 // The Node extension host (server side, Node 24) loads the extension in development mode, require()s
 // extensionTestsPath and calls its run(); when that settles the workbench calls
 // window.codeAutomationExit(code), and it streams the extension host's console (mocha's reporter)
@@ -14,7 +15,7 @@
 //
 // Usage (either form):
 //   EXT_DIR=/abs/ext TESTS=/abs/tests/index.js WS=/abs/folder node run-ext-tests.js
-//   run-ext-tests.js [FOLDER] --extensionDevelopmentPath=/abs/ext --extensionTestsPath=/abs/tests.js
+//   run-ext-tests.js [FOLDER | FILE.code-workspace] --extensionDevelopmentPath=/abs/ext --extensionTestsPath=/abs/tests.js
 //                    [--user-data-dir=D] [--extensions-dir=E]
 // The second form is the command line @vscode/test-electron's runTests() produces, so this file is
 // given to runTests({ vscodeExecutablePath: <this file>, ... }) unchanged (see runTest.js).
@@ -39,7 +40,8 @@ const ENTRY = path.join(CACHE, 'node_modules/code-server/out/node/entry.js');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const TIMEOUT_S = Number(process.env.AIMS_VSCODE_TIMEOUT_S || process.env.TIMEOUT_S || 480);
 const SETTINGS = path.join(__dirname, 'user-settings.json');
-// printed by test/extension/index.ts when mocha has finished; a 0 without it is not a pass
+// printed by the mocha index (test/extension/index.ts, test/extension-multiroot/index.ts) when mocha
+// has finished; a 0 without it is not a pass
 const SENTINEL = /^\[ext-tests\] finished: /m;
 let sentinelSeen = false;
 
@@ -81,6 +83,9 @@ if (!fs.existsSync(TESTS) && !fs.existsSync(TESTS + '.js')) fail(`extensionTests
 for (const d of EXT_DIRS) if (!fs.existsSync(path.join(d, 'package.json'))) fail(`extensionDevelopmentPath ${d} has no package.json`);
 const WS = path.resolve(positional[0] || process.env.WS || fs.mkdtempSync(path.join(os.tmpdir(), 'aims-ws-')));
 if (!fs.existsSync(WS)) fail(`workspace folder ${WS} does not exist`);
+// a multi-root workspace: a .code-workspace file (opened with ?workspace= instead of ?folder=)
+const IS_WORKSPACE_FILE = path.extname(WS) === '.code-workspace' && fs.statSync(WS).isFile();
+if (!IS_WORKSPACE_FILE && !fs.statSync(WS).isDirectory()) fail(`${WS} is neither a folder nor a .code-workspace file`);
 
 function freePort() {
   return new Promise((resolve, reject) => {
@@ -192,13 +197,13 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     const auth = `127.0.0.1:${PORT}`;
     const payload = EXT_DIRS.map(d => ['extensionDevelopmentPath', `vscode-remote://${auth}${d}`]);
     payload.push(['extensionTestsPath', `vscode-remote://${auth}${TESTS}`]);
-    const url = `http://${auth}/?folder=${encodeURIComponent(WS)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-    stamp(`opening VS Code ${EXT_DIRS.length > 1 ? 'with extensions' : 'with extension'} ${EXT_DIRS.join(', ')}; tests ${TESTS}; folder ${WS}`);
+    const url = `http://${auth}/?${IS_WORKSPACE_FILE ? 'workspace' : 'folder'}=${encodeURIComponent(WS)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+    stamp(`opening VS Code ${EXT_DIRS.length > 1 ? 'with extensions' : 'with extension'} ${EXT_DIRS.join(', ')}; tests ${TESTS}; ${IS_WORKSPACE_FILE ? 'workspace file' : 'folder'} ${WS}`);
     await page.goto(url, { timeout: 60000 });
     const r = await done;
     if (r.code === undefined || Number(r.code) !== 0) return r;
     for (let i = 0; i < 20 && !sentinelSeen; i++) await new Promise(res => setTimeout(res, 100));
-    return sentinelSeen ? r : { error: 'VS Code reported success, but the test index never printed its closing line "[ext-tests] finished: ..." (extension host crashed, or run() is not the mocha index in test/extension/index.ts)' };
+    return sentinelSeen ? r : { error: 'VS Code reported success, but the test index never printed its closing line "[ext-tests] finished: ..." (extension host crashed, or run() is not a mocha index like test/extension/index.ts)' };
   })().catch(e => ({ error: String(e && e.stack || e) }));
   const result = await Promise.race([flow, done.then(r => (r.error ? r : flow)), timeout]);
   clearTimeout(timer);
