@@ -168,3 +168,29 @@ export function computeCoverage(linter: Linter, all: Map<string, Finding[]> = li
   for (const c of controls) counts[c.state]++;
   return { total: controls.length, counts, groups, controls, soaFile: soa?.file, findings: total };
 }
+
+/** Where a control shows in the Statement of Applicability (1-based line and column, as Linter.rangeOf gives them). */
+export interface SoaEntryPosition {
+  file: string;
+  line: number;
+  column: number;
+  /** False when the control is not listed: the position is then the SoA's `controls` key (or its top). */
+  listed: boolean;
+}
+
+/**
+ * The start of control `controlId`'s entry in the Statement of Applicability of `report` (the list item
+ * controls[soa.index]); for a control the SoA does not list, its `controls` key; undefined without an SoA
+ * or for an unknown control id. The coverage panel opens the SoA here.
+ */
+export function soaEntryPosition(linter: Pick<Linter, 'rangeOf'>, report: CoverageReport, controlId: string): SoaEntryPosition | undefined {
+  const c = report.controls.find(x => x.id === controlId);
+  if (!c) return undefined;
+  if (c.soa) {
+    const r = linter.rangeOf(c.soa.file, ['controls', c.soa.index], 'entry');
+    return { file: c.soa.file, line: r?.start.line ?? 1, column: r?.start.column ?? 1, listed: true };
+  }
+  if (!report.soaFile) return undefined;
+  const r = linter.rangeOf(report.soaFile, ['controls'], 'key');
+  return { file: report.soaFile, line: r?.start.line ?? 1, column: r?.start.column ?? 1, listed: false };
+}

@@ -272,3 +272,29 @@ export function soaHtml(report: CoverageReport, opts: SoaExportOptions = {}): st
   h.push('</body>', '</html>', '');
   return h.join('\n');
 }
+
+// ---------------------------------------------------------------------------------------------
+// One entry point for "export the SoA to a file" (the extension's command and the coverage panel)
+// ---------------------------------------------------------------------------------------------
+
+export type SoaFormat = 'markdown' | 'csv' | 'html';
+export const SOA_FORMATS: readonly SoaFormat[] = ['markdown', 'csv', 'html'];
+export const SOA_FILE_EXTENSIONS: Record<SoaFormat, string> = { markdown: 'md', csv: 'csv', html: 'html' };
+
+export interface SoaFileOptions {
+  /** Name of the workspace folder (the CLI uses the base name of --root). */
+  rootName: string;
+  /** YYYY-MM-DD, shown as "Generated on …" in Markdown and HTML. */
+  today: string;
+}
+
+/**
+ * The Statement of Applicability as a file of `format`, with the options `aims coverage --format csv|html
+ * --output FILE` uses: CSV with a byte order mark, HTML (and Markdown) titled "Statement of Applicability —
+ * <folder>" and generated today.
+ */
+export function soaFileText(report: CoverageReport, format: SoaFormat, opts: SoaFileOptions): string {
+  if (format === 'csv') return soaCsv(report, { bom: true });
+  const o: SoaExportOptions = { title: `Statement of Applicability — ${opts.rootName}`, generatedOn: opts.today };
+  return format === 'html' ? soaHtml(report, o) : soaMarkdown(report, o);
+}

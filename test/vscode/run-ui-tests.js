@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run test:ui: runs every UI end-to-end file (out/test/ui/*.test.js) one after another, each in
 // its own process with its own code-server and Chromium, streaming their output. Each file prints its
-// own "N passed, N failed" line; this runner exits 1 when any file fails or prints no such line.
+// own "N passed, N failed" line and saves its screenshots in test-results/ui/<file>/; this runner exits 1 when any file fails or prints no such line.
 //   AIMS_UI_GREP=form   run only files whose name contains "form"
 'use strict';
 const { spawnSync } = require('child_process');

