@@ -40,7 +40,8 @@ Usage:
 Options:
   --root DIR             Workspace root (default: nearest folder with aims/ from the current one)
   -f, --format NAME      lint: stylish | json | sarif | github | markdown
-                         coverage: table | json | markdown | csv | html;  rules: table | json | markdown
+                         coverage: table | json | markdown | csv | html | soa-markdown
+                         rules: table | json | markdown
   -o, --output FILE      Write the report to FILE
   --max-warnings N       lint: exit 1 when there are more than N warnings
   --fix                  lint: apply safe fixes and write the files
@@ -52,7 +53,7 @@ Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or configurati
 Docs: https://github.com/aims-tools/aims-lint#readme`;
 
 const LINT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'markdown'] as const;
-const COVERAGE_FORMATS = ['table', 'json', 'markdown', 'csv', 'html'] as const;
+const COVERAGE_FORMATS = ['table', 'json', 'markdown', 'csv', 'html', 'soa-markdown'] as const;
 
 function loadFormatter(name: (typeof LINT_FORMATS)[number]): Formatter {
   /* eslint-disable @typescript-eslint/no-require-imports */
@@ -185,10 +186,12 @@ async function run(argv: string[], io: Io, ctx: { root?: string }): Promise<numb
       const cov = computeCoverage(project.linter);
       /* eslint-disable @typescript-eslint/no-require-imports */
       const f = require('./formatters/coverage') as typeof import('./formatters/coverage');
-      if (format === 'csv' || format === 'html') {
-        // the Statement of Applicability for auditors: a spreadsheet, or one self-contained HTML page
+      if (format === 'csv' || format === 'html' || format === 'soa-markdown') {
+        // the Statement of Applicability for auditors: a spreadsheet, one self-contained HTML page, or
+        // Markdown (the same exports as the coverage panel's)
         const x = require('../core/export') as typeof import('../core/export');
-        emit(format === 'csv' ? x.soaCsv(cov, { bom: !!values.output }) : x.soaHtml(cov, { title: `Statement of Applicability — ${path.basename(root)}`, generatedOn: today }));
+        const opts = { title: `Statement of Applicability — ${path.basename(root)}`, generatedOn: today };
+        emit(format === 'csv' ? x.soaCsv(cov, { bom: !!values.output }) : format === 'html' ? x.soaHtml(cov, opts) : x.soaMarkdown(cov, opts));
         return 0;
       }
       emit(format === 'json' ? JSON.stringify(cov, null, 2) + '\n' : format === 'markdown' ? f.coverageMarkdown(cov) : f.coverageTable(cov, color && !values.output));

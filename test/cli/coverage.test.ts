@@ -1,9 +1,10 @@
-// `aims coverage`: table, json and markdown agree with each other and account for all 38 controls.
+// `aims coverage`: table, json, markdown and the SoA exports agree with each other and account for all 38 controls.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONTROLS, CONTROL_IDS, GROUPS } from '../../src/core/catalogue';
-import { aims, copyExamples, tempDir, useTempDirs, workspace } from './helpers';
+import { soaFileText } from '../../src/core/export';
+import { aims, copyExamples, tempDir, TODAY, useTempDirs, workspace } from './helpers';
 
 type State = 'covered' | 'partial' | 'missing' | 'excluded';
 interface Coverage {
@@ -89,6 +90,20 @@ describe('aims coverage (CLI)', function () {
     assert.doesNotMatch(page, /<script|https?:\/\/[^"']*\.(js|css)/i, 'self-contained, no scripts');
     for (const id of CONTROL_IDS) assert.ok(page.includes(`>${id}<`) || page.includes(id), id);
     assert.ok(page.includes(`${cov.counts.covered}`));
+  });
+
+  it('soa-markdown, csv and html are byte-identical to the exports of the coverage panel (soaFileText)', () => {
+    for (const [format, ext] of [['soa-markdown', 'md'], ['csv', 'csv'], ['html', 'html']] as const) {
+      const r = aims(['coverage', '--format', format, '--output', `soa.${ext}`], root);
+      assert.equal(r.code, 0, r.stderr);
+      const text = fs.readFileSync(path.join(root, `soa.${ext}`), 'utf8');
+      const report = JSON.parse(aims(['coverage', '--format', 'json'], root).stdout);
+      const want = soaFileText(report, format === 'soa-markdown' ? 'markdown' : format, { rootName: path.basename(root), today: TODAY });
+      assert.equal(text, want, format);
+    }
+    const md = aims(['coverage', '--format', 'soa-markdown'], root).stdout;
+    assert.match(md, /^# Statement of Applicability — /);
+    for (const id of CONTROL_IDS) assert.ok(md.includes(id), id);
   });
 
   it('without a Statement of Applicability every control is missing, and the table says why', () => {
