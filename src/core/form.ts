@@ -15,7 +15,10 @@ import type { Finding, Fix, Kind, Path, Position, Severity, Target } from './mod
 import { parseRecord } from './parse';
 import { pathText, type IndexedRecord } from './rule';
 import { fieldAt, isKind, KIND_SPECS, type Field } from './schema';
+import { valueAt } from './form-values';
 import { LineMap } from './text';
+
+export { inputText, sameValue, valueAt, valueFromInput } from './form-values';
 
 type YAMLMod = typeof import('yaml');
 let Y: YAMLMod | undefined;
@@ -180,22 +183,6 @@ export function referenceOptions(records: readonly IndexedRecord[], kinds: reado
   return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-/**
- * The value a form input's text stands for. Text, dates, enums, references and control ids stay
- * strings (a date is a string in the records). A number input gives a number when the text is one.
- * A scalar input (measured values) gives a number only when the number prints back as the same text
- * ("0.91" → 0.91, "1.0" and "99.6 %" stay strings). A boolean gives true / false, or null when empty.
- */
-export function valueFromInput(input: FormInput, raw: string): FormValue {
-  const t = raw.trim();
-  switch (input.type) {
-    case 'number': return t !== '' && Number.isFinite(Number(t)) ? Number(t) : raw;
-    case 'scalar': return t !== '' && Number.isFinite(Number(t)) && String(Number(t)) === t ? Number(t) : raw;
-    case 'boolean': return t === 'true' ? true : t === 'false' ? false : null;
-    default: return raw;
-  }
-}
-
 // The blank value of a new list item, as `aims new` skeletons write it (skeleton.ts): required and
 // recommended keys (all keys when none is), "" to fill in, null for yes/no and numbers so that the
 // form does not answer a compliance question on the user's behalf.
@@ -267,15 +254,6 @@ export interface FormState {
 
 export { pathText as pathKey };
 
-/** The value at `path` in `data`, or undefined. */
-export function valueAt(data: unknown, path: Path): unknown {
-  let v = data;
-  for (const seg of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string | number, unknown>)[seg];
-  }
-  return v;
-}
 
 /** Reads a document for the form. Never throws: whatever cannot be read is reported as a problem. */
 export function formState(text: string, findings: readonly Finding[] = []): FormState {
@@ -413,20 +391,21 @@ export function formEdit(text: string, change: FormChange, kind?: Kind): FormEdi
     const k = kind ?? (isKind(data.kind) ? data.kind : undefined);
     const plan = planChange(data, change, k);
     if (!plan.ops.length) return { ok: true, edits: [], text };
-    const { edits } = computeEdits(text, plan.ops);
-    if (!edits.length) return { ok: true, edits: [], text };
-    const next = applyEdits(text, edits);
-    const after = readCached(next);
-    if (after.error || !deepEqual(after.data, plan.expected)) {
-      return fail('This change cannot be written without touching other content here; make it in the text editor.');
+    for (const ops of plan.fallback ? [plan.ops, plan.fallback] : [plan.ops]) {
+      let edits: TextEdit[];
+      try { edits = computeEdits(text, ops).edits; } catch (e) { if (ops === plan.fallback || !plan.fallback) throw e; continue; }
+      if (!edits.length) return { ok: true, edits: [], text };
+      const next = applyEdits(text, edits);
+      const after = readCached(next);
+      if (!after.error && deepEqual(after.data, plan.expected)) return { ok: true, edits, text: next };
     }
-    return { ok: true, edits, text: next };
+    return fail('This change cannot be written without touching other content here; make it in the text editor.');
   } catch (e) {
     return fail(e instanceof Error ? e.message : String(e));
   }
 }
 
-interface Plan { ops: EditOp[]; expected: unknown }
+interface Plan { ops: EditOp[]; expected: unknown; /** tried when `ops` do not give the expected data */ fallback?: EditOp[] }
 
 const clone = <T>(v: T): T => (v === undefined ? v : JSON.parse(JSON.stringify(v)) as T);
 const describe = (path: Path): string => pathText(path) || 'the record';
@@ -539,7 +518,14 @@ function planSet(data: Record<string, unknown>, expected: unknown, path: Path, v
   }
   if (missing < 0 && deepEqual(v, value)) return { ops: [], expected }; // the same value: nothing to write
   setIn(expected, path, clone(value));
-  if (missing < 0) return { ops: [{ op: 'set', path, value, keepStyle: true }], expected };
+  if (missing < 0) {
+    // an empty placeholder ("" as skeletons write it) has no style worth keeping: a one-line text
+    // filled in is written plainly (quoted only where YAML needs it), not as "text"
+    if (v === '' && typeof value === 'string' && value !== '' && !value.includes('\n') && !/^(?:yes|no|on|off|y|n)$/i.test(value)) {
+      return { ops: [{ op: 'set', path, value }], expected, fallback: [{ op: 'set', path, value, keepStyle: true }] };
+    }
+    return { ops: [{ op: 'set', path, value, keepStyle: true }], expected };
+  }
   const rest = path.slice(missing + 1);
   if (rest.some(s => typeof s === 'number')) throw new FormEditError(`${describe(path.slice(0, missing + 1))} does not exist`);
   let nested: unknown = value;

@@ -101,7 +101,10 @@ describe('editing features in a real VS Code', function () {
   it('creates a record with New Record, opens it and lints it', async () => {
     const uri = await vscode.commands.executeCommand<vscode.Uri>('aims.newRecord', 'DataProvenance', 'new-command-test');
     assert.ok(uri && uri.path.endsWith('aims/data/new-command-test.yaml'));
-    assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), uri.toString());
+    // aims.newRecord.openIn defaults to 'form': the new record opens in the record form
+    const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+    assert.ok(input instanceof vscode.TabInputCustom && input.viewType === 'aims.recordForm', 'the form is the active editor');
+    assert.equal(input.uri.toString(), uri.toString());
     const ws = api.service.list()[0];
     await until(() => ws.linter.recordById('new-command-test').length === 1, 5000, 'the new record in the index');
     const findings = ws.findings().get('aims/data/new-command-test.yaml') ?? [];

@@ -1,0 +1,300 @@
+/// <reference lib="dom" />
+// UI end-to-end of the record form: the packaged VSIX in code-server (a real VS Code), driven in
+// Chromium like a user would. Opens a data-provenance record of examples/ with "AIMS: Open Form",
+// shows a finding next to its field, fills in fields inside the webview (text, a choice, a new lineage
+// event), takes a change back with Ctrl+Z in the form, saves with Ctrl+S and checks the file on disk
+// line by line; the finding disappears once fixed. No Content-Security-Policy violation may be logged.
+// Screenshots of the form in the light and dark themes go to test-results/ui/ and docs/images/.
+//   node out/test/ui/form.test.js   (after `npm run package`)
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ui = require(path.resolve(__dirname, '../../../test/vscode/ui-lib.js')) as {
+  startCodeServer(o: { vsix: string; workspace: string; port?: number }): Promise<{ url: string; stop(): Promise<void> }>;
+  launchBrowser(): Promise<import('playwright-core').Browser>;
+  runCommand(page: import('playwright-core').Page, label: string): Promise<void>;
+  screenshot(page: import('playwright-core').Page, name: string): Promise<string>;
+};
+
+type Page = import('playwright-core').Page;
+type FrameLocator = import('playwright-core').FrameLocator;
+
+const repo = path.resolve(__dirname, '../../..');
+const vsix = process.env.AIMS_VSIX ? path.resolve(process.env.AIMS_VSIX) : path.join(repo, 'aims-lint.vsix');
+const RECORD = 'aims/data/card-transactions-2025.yaml';
+const LEGAL_BASIS = 'Legitimate interest in preventing card fraud (GDPR art. 6(1)(f))';
+let passed = 0, failed = 0;
+
+async function step(page: Page, name: string, fn: () => Promise<void>): Promise<void> {
+  const t0 = Date.now();
+  try {
+    await fn();
+    passed++;
+    await ui.screenshot(page, `form-${name}`);
+    console.log(`  ✓ ${name} (${Date.now() - t0} ms)`);
+  } catch (e) {
+    failed++;
+    const shot = await ui.screenshot(page, `form-FAILED-${name}`).catch(() => '');
+    console.log(`  ✗ ${name}: ${(e as Error).message.split('\n').slice(0, 10).join('\n      ')}${shot ? ` (screenshot ${shot})` : ''}`);
+  }
+}
+
+/** The form page: a webview is an iframe (the host) holding the page's iframe. */
+const formOf = (page: Page): FrameLocator => page.frameLocator('iframe.webview.ready >> visible=true').first().frameLocator('iframe#active-frame');
+const byKey = (form: FrameLocator, key: string) => form.locator(`[data-focus-key="${key}"]`);
+
+async function quickOpen(page: Page, file: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(file);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: file }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** Runs a palette command by its full label (rows of commands with a keybinding carry it in their aria-label). */
+async function command(page: Page, label: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill('>' + label);
+  // the exact row ("Label" or "Label, Control+K Control+T"), not the first one
+  const q = JSON.stringify(label), qk = JSON.stringify(`${label},`);
+  await page.locator(`.quick-input-widget .monaco-list-row[aria-label=${q}], .quick-input-widget .monaco-list-row[aria-label^=${qk}]`).first().click();
+}
+
+async function setTheme(page: Page, theme: string, bodyClass: string): Promise<void> {
+  await command(page, 'Preferences: Color Theme');
+  const input = page.locator('.quick-input-widget input.input');
+  await page.waitForFunction(() => (document.querySelector('.quick-input-widget input.input') as HTMLInputElement | null)?.value === '');
+  await input.fill(theme);
+  const q = JSON.stringify(theme), qk = JSON.stringify(`${theme},`);
+  await page.locator(`.quick-input-widget .monaco-list-row[aria-label=${q}], .quick-input-widget .monaco-list-row[aria-label^=${qk}]`).first().click();
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await formOf(page).locator(`body.${bodyClass}`).waitFor();
+  await page.waitForTimeout(400); // the elements repaint with the new variables
+}
+
+/** Picks `option` in the select of `key` with the mouse, like a user. */
+async function pick(form: FrameLocator, key: string, option: string): Promise<void> {
+  const select = byKey(form, key);
+  await select.scrollIntoViewIfNeeded();
+  await select.locator('[role="combobox"]').first().click();
+  await select.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** Scrolls the form so that the group of `control` is at the top (under the sticky toolbar). */
+async function scrollToGroup(form: FrameLocator, control: string): Promise<void> {
+  await form.locator(`[data-k="g:${control}"]`).evaluate(el => {
+    const toolbar = document.querySelector('.form-toolbar') as HTMLElement | null;
+    window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - (toolbar?.offsetHeight ?? 0) - 12);
+  });
+  await form.locator('body').evaluate(() => new Promise(r => requestAnimationFrame(() => r(null))));
+}
+
+async function docScreenshot(page: Page, name: string): Promise<void> {
+  const file = await ui.screenshot(page, name);
+  fs.mkdirSync(path.join(repo, 'docs/images'), { recursive: true });
+  fs.copyFileSync(path.resolve(file), path.join(repo, 'docs/images', `${name}.png`));
+}
+
+async function main(): Promise<void> {
+  assert.ok(fs.existsSync(vsix), `${vsix} missing: run npm run package first`);
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-ui-form-'));
+  fs.cpSync(path.join(repo, 'examples'), workspace, { recursive: true });
+  const file = path.join(workspace, ...RECORD.split('/'));
+  const original = fs.readFileSync(file, 'utf8');
+  const server = await ui.startCodeServer({ vsix, workspace });
+  const browser = await ui.launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.setDefaultTimeout(30_000);
+  const csp: string[] = [];
+  const cspInPage: string[] = [];
+  page.on('console', m => { if (/Content Security Policy|Refused to/i.test(m.text())) csp.push(`${m.location().url}: ${m.text()}`); });
+  console.log('UI end-to-end: the record form (code-server + Chromium)');
+  const form = formOf(page);
+  try {
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+    await page.locator('.monaco-workbench .activitybar').waitFor();
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+
+    await step(page, '01-open-form', async () => {
+      await quickOpen(page, 'card-transactions-2025.yaml');
+      await page.locator('.editor-instance .view-line', { hasText: 'kind: DataProvenance' }).first().waitFor();
+      await command(page, 'AIMS: Open Form');
+      await form.locator('.form-root').waitFor();
+      assert.equal((await form.locator('.form-title').innerText()).trim(), 'Northwind Flex card authorisations 2025 with fraud labels');
+      // the gaps: the finding is shown under the field it is about, in the error colours
+      const finding = form.locator('[data-k="f:contains_personal_data"] .finding-error .finding-message');
+      await finding.waitFor();
+      assert.match(await finding.innerText(), /no legal_basis is given/);
+      // the field's input is described by its findings
+      assert.match(String(await byKey(form, 'contains_personal_data').getAttribute('aria-describedby')), /e-contains_5f_personal_5f_data/);
+      assert.equal(await form.locator('[data-k="g:A.7.5"]').getAttribute('heading'), null); // heading is a property, not HTML
+      assert.match(await form.locator('[data-k="g:A.7.5"]').evaluate(el => (el as unknown as { heading: string }).heading), /^A\.7\.5 +Data provenance$/);
+      await form.locator('body').evaluate(() => {
+        const w = window as unknown as { __csp: string[] };
+        w.__csp = [];
+        document.addEventListener('securitypolicyviolation', e => w.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+      });
+    });
+
+    await step(page, '01b-only-fields-that-need-attention', async () => {
+      const groups = form.locator('vscode-collapsible.group');
+      const visible = async (): Promise<number> => groups.evaluateAll(els => els.filter(e => (e as HTMLElement).offsetParent !== null).length);
+      const all = await visible();
+      await byKey(form, '#only-gaps').click();
+      await form.locator('.form-root.only-gaps').waitFor();
+      assert.equal(await visible(), 1, 'only the group with the finding');
+      assert.equal(await form.locator('vscode-collapsible.group[data-group="A.7.2"]').isVisible(), true);
+      await byKey(form, '#only-gaps').click();
+      await form.locator('.form-root:not(.only-gaps)').waitFor();
+      assert.equal(await visible(), all);
+    });
+
+    await step(page, '02-light-theme', async () => {
+      await command(page, 'View: Toggle Primary Side Bar Visibility');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      await setTheme(page, 'Light Modern', 'vscode-light');
+      await scrollToGroup(form, 'A.7.2');
+      await docScreenshot(page, 'form-light');
+    });
+
+    await step(page, '03-dark-theme', async () => {
+      await setTheme(page, 'Dark Modern', 'vscode-dark');
+      await scrollToGroup(form, 'A.7.2');
+      await docScreenshot(page, 'form-dark');
+    });
+
+    await step(page, '04-high-contrast-theme', async () => {
+      await setTheme(page, 'Dark High Contrast', 'vscode-high-contrast');
+      await scrollToGroup(form, 'A.7.5');
+      await ui.screenshot(page, 'form-high-contrast');
+      await setTheme(page, 'Dark Modern', 'vscode-dark');
+    });
+
+    await step(page, '05-fill-in-legal-basis', async () => {
+      const input = byKey(form, 'legal_basis').locator('input');
+      await input.scrollIntoViewIfNeeded();
+      await input.click();
+      await input.pressSequentially(LEGAL_BASIS, { delay: 15 });
+      await page.keyboard.press('Tab');
+      // the finding disappears once the text has the legal basis and is linted again
+      await form.locator('[data-k="f:contains_personal_data"] .finding').waitFor({ state: 'detached', timeout: 10_000 });
+      assert.equal(await input.inputValue(), LEGAL_BASIS);
+    });
+
+    await step(page, '06-pick-an-enum-value', async () => {
+      await pick(form, 'acquisition.method', 'licensed');
+      await page.waitForFunction(() => document.querySelector('.tab.active.dirty, .tabs-container .tab.dirty') !== null);
+      assert.equal(await byKey(form, 'acquisition.method').evaluate(el => (el as unknown as { value: string }).value), 'licensed');
+    });
+
+    await step(page, '07-add-a-lineage-event', async () => {
+      const add = byKey(form, 'lineage#add');
+      await add.scrollIntoViewIfNeeded();
+      await add.click();
+      const card = form.locator('[data-k="oi:lineage[3]"]');
+      await card.waitFor();
+      // the new event's first input has the focus
+      await form.locator('body').evaluate(() => new Promise(r => setTimeout(r, 300)));
+      assert.equal(await form.locator('body').evaluate(() => document.activeElement?.getAttribute('data-focus-key')), 'lineage[3].event');
+      await pick(form, 'lineage[3].event', 'updated');
+      await byKey(form, 'lineage[3].date').locator('input').fill('2026-11-20');
+      const by = byKey(form, 'lineage[3].by').locator('input');
+      await by.click();
+      // slow typing: views arrive between keystrokes (each pause writes), no character may be lost
+      await by.pressSequentially('Form test', { delay: 320 });
+      await page.keyboard.press('Tab');
+      await form.locator('[data-k="oi:lineage[3]"] .item-summary', { hasText: 'updated · 2026-11-20 · Form test' }).waitFor();
+      // the new event needs no finding (the list is in order)
+      assert.equal(await card.locator('.finding').count(), 0);
+    });
+
+    await step(page, '08-ctrl-z-in-the-form-undoes-in-the-document', async () => {
+      const size = byKey(form, 'size').locator('input');
+      const before = await size.inputValue();
+      await size.scrollIntoViewIfNeeded();
+      await size.fill('about 39 million authorisations');
+      await page.keyboard.press('Tab');
+      await form.locator('body').evaluate(() => new Promise(r => setTimeout(r, 600)));
+      // focus is in the form (the next field); Ctrl+Z goes to the document's undo
+      await page.keyboard.press('Control+Z');
+      await page.waitForFunction(() => true);
+      await form.locator(`[data-focus-key="size"]`).evaluate((el, want) => new Promise<void>((resolve, reject) => {
+        const t0 = Date.now();
+        const tick = (): void => {
+          if ((el as unknown as { value: string }).value === want) resolve();
+          else if (Date.now() - t0 > 5000) reject(new Error(`size is '${(el as unknown as { value: string }).value}', expected '${want}'`));
+          else setTimeout(tick, 50);
+        };
+        tick();
+      }), before);
+    });
+
+    await step(page, '09-save-and-check-the-file', async () => {
+      cspInPage.push(...await form.locator('body').evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []));
+      await byKey(form, 'size').locator('input').click();
+      await page.keyboard.press('Control+S');
+      await page.waitForFunction(() => document.querySelector('.tabs-container .tab.dirty') === null, undefined, { timeout: 10_000 });
+      const saved = fs.readFileSync(file, 'utf8');
+      const lines = original.split('\n');
+      const at = (prefix: string, from = 0): number => {
+        const i = lines.findIndex((l, n) => n >= from && l.startsWith(prefix));
+        assert.ok(i >= 0, prefix);
+        return i;
+      };
+      const expected = [...lines];
+      // from the bottom up, so that the indexes above stay right
+      const lineage = at('lineage:');
+      const lastBy = at('    by: Great Expectations suite card-transactions', lineage);
+      expected.splice(lastBy + 1, 0, '  - event: updated', '    date: 2026-11-20', '    by: Form test');
+      expected.splice(at('contains_personal_data: true') + 1, 0, `legal_basis: ${LEGAL_BASIS}`);
+      expected[at('  method: internal')] = '  method: licensed';
+      const want = expected.join('\n');
+      if (saved !== want) {
+        const got = saved.split('\n');
+        const diff = got.map((l, i) => (l !== expected[i] ? `${i + 1}: got ${JSON.stringify(l)} want ${JSON.stringify(expected[i])}` : '')).filter(Boolean);
+        assert.fail(`the saved file differs:\n${diff.slice(0, 8).join('\n')}`);
+      }
+      const changed = saved.split('\n').filter(l => !lines.includes(l));
+      console.log(`    saved; new or changed lines: ${JSON.stringify(changed)}`);
+      assert.equal(changed.length, 5);
+    });
+
+    await step(page, '10-broken-file-is-shown-not-edited', async () => {
+      const broken = path.join(workspace, 'aims/data/form-broken.yaml');
+      fs.writeFileSync(broken, original.replace('id: card-transactions-2025', 'id: form-broken').replace('status: approved', 'status: [approved'));
+      await command(page, 'View: Close All Editors');
+      await quickOpen(page, 'form-broken.yaml');
+      await page.locator('.editor-instance .view-line', { hasText: 'status: [approved' }).first().waitFor();
+      await command(page, 'AIMS: Open Form');
+      const banner = form.locator('.problems.blocking');
+      await banner.waitFor();
+      assert.match(await banner.innerText(), /Line 6: .*Flow sequence/);
+      assert.equal(await byKey(form, 'title').evaluate(el => (el as unknown as { disabled: boolean }).disabled), true, 'inputs are disabled');
+      assert.equal(await form.locator('.add-button').count(), 0, 'nothing can be added');
+      await banner.locator('vscode-button', { hasText: 'Open in text editor' }).click();
+      await page.locator('.editor-instance .view-line', { hasText: 'status: [approved' }).first().waitFor();
+      await page.waitForFunction(() => document.querySelector('.tabs-container .tab.active')?.textContent?.includes('form-broken.yaml'));
+      assert.equal(fs.readFileSync(broken, 'utf8').includes('status: [approved'), true, 'the file was not touched');
+    });
+
+    await step(page, '11-no-csp-violation', async () => {
+      assert.deepEqual(csp, [], 'no Content-Security-Policy violation in the console');
+      assert.deepEqual(cspInPage, [], 'no securitypolicyviolation event in the form page');
+    });
+  } finally {
+    await browser.close().catch(() => {});
+    await server.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+main().catch(e => { console.error(e); console.log(`${passed} passed, ${failed + 1} failed`); process.exitCode = 1; });
