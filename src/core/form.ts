@@ -15,7 +15,7 @@ import type { Finding, Fix, Kind, Path, Position, Severity, Target } from './mod
 import { parseRecord } from './parse';
 import { pathText, type IndexedRecord } from './rule';
 import { fieldAt, isKind, KIND_SPECS, type Field } from './schema';
-import { valueAt } from './form-values';
+import { sameValue, valueAt } from './form-values';
 import { LineMap } from './text';
 
 export { inputText, sameValue, valueAt, valueFromInput } from './form-values';
@@ -397,7 +397,7 @@ export function formEdit(text: string, change: FormChange, kind?: Kind): FormEdi
       if (!edits.length) return { ok: true, edits: [], text };
       const next = applyEdits(text, edits);
       const after = readCached(next);
-      if (!after.error && deepEqual(after.data, plan.expected)) return { ok: true, edits, text: next };
+      if (!after.error && sameValue(after.data, plan.expected)) return { ok: true, edits, text: next };
     }
     return fail('This change cannot be written without touching other content here; make it in the text editor.');
   } catch (e) {
@@ -516,7 +516,7 @@ function planSet(data: Record<string, unknown>, expected: unknown, path: Path, v
     if (!(seg in v)) { missing = i; break; }
     v = v[seg];
   }
-  if (missing < 0 && deepEqual(v, value)) return { ops: [], expected }; // the same value: nothing to write
+  if (missing < 0 && sameValue(v, value)) return { ops: [], expected }; // the same value: nothing to write
   setIn(expected, path, clone(value));
   if (missing < 0) {
     // an empty placeholder ("" as skeletons write it) has no style worth keeping: a one-line text
@@ -534,17 +534,4 @@ function planSet(data: Record<string, unknown>, expected: unknown, path: Path, v
   const op: SetOp = { op: 'set', path: path.slice(0, missing + 1), value: nested, keepStyle: true };
   if (order) op.order = order;
   return { ops: [op], expected };
-}
-
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
-  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a)) {
-    const bb = b as unknown[];
-    return a.length === bb.length && a.every((x, i) => deepEqual(x, bb[i]));
-  }
-  const ka = Object.keys(a), kb = Object.keys(b as object);
-  return ka.length === kb.length && ka.every(k => Object.prototype.hasOwnProperty.call(b as object, k) && deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }

@@ -3,17 +3,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AimsApi } from '../../src/extension/extension';
+import { sleep, waitFor as waitForTimed } from '../extension/helpers';
 
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-async function waitFor<T>(fn: () => T | undefined | false, timeoutMs = 15_000, what = 'condition'): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = fn();
-    if (v) return v as T;
-    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await sleep(20);
-  }
-}
+const waitFor = async <T>(fn: () => T | undefined | false, timeoutMs = 15_000, what = 'condition'): Promise<T> => (await waitForTimed(fn, timeoutMs, what)).value;
 
 describe('Coverage panel (multi-root)', function () {
   this.timeout(60_000);

@@ -10,23 +10,12 @@ import type { CoverageReport } from '../../src/core/coverage';
 import { SOA_FILE_EXTENSIONS, SOA_FORMATS, soaCsv, soaHtml, soaMarkdown, type SoaFormat } from '../../src/core/export';
 import { todayIso } from '../../src/core/rule';
 import type { AimsApi } from '../../src/extension/extension';
+import { activateAims, sleep, waitFor } from './helpers';
 import type { ExtensionToCoverage } from '../../webview-ui/src/coverage/protocol';
 
-const EXT_ID = 'aims-tools.aims-lint';
 let api: AimsApi;
 let root: vscode.Uri;
 
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-
-async function waitFor<T>(fn: () => T | undefined | false, timeoutMs = 5000, what = 'condition'): Promise<{ value: T; ms: number }> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = fn();
-    if (v) return { value: v as T, ms: Date.now() - t0 };
-    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(10);
-  }
-}
 
 type ReportMessage = Extract<ExtensionToCoverage, { type: 'report' }>;
 const lastReport = (): ReportMessage | undefined => (api.coverage.lastPosted?.type === 'report' ? api.coverage.lastPosted : undefined);
@@ -40,11 +29,8 @@ describe('Coverage panel', function () {
   this.timeout(60_000);
 
   before(async () => {
-    const ext = vscode.extensions.getExtension<AimsApi>(EXT_ID);
-    assert.ok(ext, `${EXT_ID} is installed`);
-    api = await ext.activate();
+    api = await activateAims();
     root = vscode.workspace.workspaceFolders![0].uri;
-    await waitFor(() => api.service.list().length > 0, 10_000, 'the aims/ workspace to load');
   });
 
   after(async () => {

@@ -3,23 +3,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AimsApi } from '../../src/extension/extension';
+import { activateAims, EXT_ID, waitFor } from './helpers';
 
-const EXT_ID = 'aims-tools.aims-lint';
 let api: AimsApi;
 let root: vscode.Uri;
 
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-
-/** Polls until `fn` returns a truthy value; returns it with the time it took. */
-async function waitFor<T>(fn: () => T | undefined | false, timeoutMs = 5000, what = 'condition'): Promise<{ value: T; ms: number }> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = fn();
-    if (v) return { value: v as T, ms: Date.now() - t0 };
-    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(15);
-  }
-}
 
 const aimsDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter(d => d.source === 'aims');
 const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
@@ -81,11 +69,8 @@ describe('AIMS extension in a real VS Code', function () {
   this.timeout(60_000);
 
   before(async () => {
-    const ext = vscode.extensions.getExtension<AimsApi>(EXT_ID);
-    assert.ok(ext, `${EXT_ID} is installed`);
-    api = await ext.activate();
+    api = await activateAims();
     root = vscode.workspace.workspaceFolders![0].uri;
-    await waitFor(() => api.service.list().length > 0, 10_000, 'the aims/ workspace to load');
   });
 
   it('activates on a workspace with aims/ and loads every record', () => {

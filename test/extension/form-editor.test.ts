@@ -4,24 +4,13 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AimsApi } from '../../src/extension/extension';
+import { activateAims, waitFor } from './helpers';
 import type { FormView } from '../../webview-ui/src/form/protocol';
 
-const EXT_ID = 'aims-tools.aims-lint';
 const VIEW_TYPE = 'aims.recordForm';
 let api: AimsApi;
 let root: vscode.Uri;
 
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-
-async function waitFor<T>(fn: () => T | undefined | false, timeoutMs = 5000, what = 'condition'): Promise<{ value: T; ms: number }> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = fn();
-    if (v) return { value: v as T, ms: Date.now() - t0 };
-    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(15);
-  }
-}
 
 const DATASET = (id: string) => `apiVersion: aims/v1
 kind: DataProvenance
@@ -103,11 +92,8 @@ describe('AIMS record form (custom editor)', function () {
   this.timeout(60_000);
 
   before(async () => {
-    const ext = vscode.extensions.getExtension<AimsApi>(EXT_ID);
-    assert.ok(ext, `${EXT_ID} is installed`);
-    api = await ext.activate();
+    api = await activateAims();
     root = vscode.workspace.workspaceFolders![0].uri;
-    await waitFor(() => api.service.list().length > 0, 10_000, 'the aims/ workspace to load');
   });
 
   afterEach(async () => {

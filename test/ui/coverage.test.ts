@@ -13,13 +13,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CoverageReport } from '../../src/core/coverage';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const ui = require(path.resolve(__dirname, '../../../test/vscode/ui-lib.js')) as {
-  startCodeServer(o: { vsix: string; workspace: string; port?: number }): Promise<{ url: string; stop(): Promise<void> }>;
-  launchBrowser(): Promise<import('playwright-core').Browser>;
-  runCommand(page: import('playwright-core').Page, label: string): Promise<void>;
-  screenshot(page: import('playwright-core').Page, name: string): Promise<string>;
-};
+import { Steps, ui } from './ui-lib';
 
 type Page = import('playwright-core').Page;
 type FrameLocator = import('playwright-core').FrameLocator;
@@ -27,21 +21,8 @@ type FrameLocator = import('playwright-core').FrameLocator;
 const repo = path.resolve(__dirname, '../../..');
 const vsix = path.join(repo, 'aims-lint.vsix');
 const docsImages = path.join(repo, 'docs/images');
-let passed = 0, failed = 0;
-
-async function step(page: Page, name: string, fn: () => Promise<void>): Promise<void> {
-  const t0 = Date.now();
-  try {
-    await fn();
-    passed++;
-    await ui.screenshot(page, name);
-    console.log(`  ✓ ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    failed++;
-    const shot = await ui.screenshot(page, `FAILED-${name}`).catch(() => '');
-    console.log(`  ✗ ${name}: ${(e as Error).message.split('\n')[0]}${shot ? ` (screenshot ${shot})` : ''}`);
-  }
-}
+const steps = new Steps();
+const step = steps.step.bind(steps);
 
 /** The panel's document: the webview host iframe, then the content iframe inside it. */
 const panelFrame = (page: Page): FrameLocator => page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
@@ -56,49 +37,12 @@ async function rowCount(f: FrameLocator): Promise<number> {
   return f.locator('tr.control-row').count();
 }
 
-/**
- * Runs a palette command by its exact title. Unlike ui-lib's runCommand it also finds rows whose
- * aria-label carries a keybinding ("Preferences: Color Theme" has Ctrl+K Ctrl+T). Optional commands
- * that are not offered (e.g. "View: Close Panel" with no panel open) are skipped.
- */
-async function palette(page: Page, label: string, optional = false, opensPicker = false): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill('>' + label);
-  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
-  try {
-    await row.waitFor({ timeout: optional ? 3000 : 30_000 });
-  } catch (e) {
-    await page.keyboard.press('Escape');
-    if (optional) return;
-    throw e;
-  }
-  await row.click();
-  // a command that opens a picker of its own reuses the widget: wait for the palette's '>' to go instead
-  if (opensPicker) await page.waitForFunction(() => !(document.querySelector('.quick-input-widget input.input') as HTMLInputElement | null)?.value.startsWith('>'));
-  else await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-}
-
-/** The color theme, through the palette like a user (Preferences: Color Theme → type its name → Enter). */
-async function setTheme(page: Page, label: string, kind: 'vs' | 'vs-dark' | 'hc-black'): Promise<void> {
-  await palette(page, 'Preferences: Color Theme', false, true);
-  await page.locator('.quick-input-widget input.input[placeholder^="Select Color Theme"]').waitFor();
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(label);
-  await page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${label}$`) }) }).first().click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-  await page.locator(`.monaco-workbench.${kind}`).waitFor();
-}
-
 /** The panel alone in the editor area: every editor closed and the panel opened again, no side bar, no bottom panel. */
 async function panelAlone(page: Page): Promise<FrameLocator> {
-  await palette(page, 'View: Close All Editors');
-  await palette(page, 'View: Close Primary Side Bar', true);
-  await palette(page, 'View: Close Panel', true);
-  await palette(page, 'AIMS: Open Coverage Panel');
+  await ui.runCommand(page, 'View: Close All Editors');
+  await ui.runCommand(page, 'View: Close Primary Side Bar', { optional: true });
+  await ui.runCommand(page, 'View: Close Panel', { optional: true });
+  await ui.runCommand(page, 'AIMS: Open Coverage Panel');
   await page.mouse.move(5, 5);
   return waitForPanel(page);
 }
@@ -232,7 +176,7 @@ async function main(): Promise<void> {
     });
 
     const themed = async (label: string, kind: 'vs' | 'vs-dark', out: string): Promise<void> => {
-      await setTheme(page, label, kind);
+      await ui.setTheme(page, label, kind);
       f = await waitForPanel(page);
       // the webview follows the theme (body class vscode-light / vscode-dark)
       await f.locator(kind === 'vs' ? 'body.vscode-light' : 'body.vscode-dark').waitFor();
@@ -260,7 +204,7 @@ async function main(): Promise<void> {
     await step(page, 'coverage-08-dark-theme', () => themed('Dark Modern', 'vs-dark', 'coverage-panel-dark'));
 
     await step(page, 'coverage-09-high-contrast-theme', async () => {
-      await setTheme(page, 'Dark High Contrast', 'hc-black');
+      await ui.setTheme(page, 'Dark High Contrast', 'hc-black');
       f = await waitForPanel(page);
       await f.locator('body.vscode-high-contrast').waitFor();
       await page.waitForTimeout(300);
@@ -282,8 +226,7 @@ async function main(): Promise<void> {
     await server.stop();
     fs.rmSync(workspace, { recursive: true, force: true });
   }
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exitCode = failed ? 1 : 0;
+  steps.summary();
 }
 
-main().catch(e => { console.error(e); console.log(`${passed} passed, ${failed + 1} failed`); process.exitCode = 1; });
+main().catch(e => steps.crashed(e));

@@ -10,14 +10,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const ui = require(path.resolve(__dirname, '../../../test/vscode/ui-lib.js')) as {
-  startCodeServer(o: { vsix: string; workspace: string; port?: number }): Promise<{ url: string; stop(): Promise<void> }>;
-  launchBrowser(): Promise<import('playwright-core').Browser>;
-  runCommand(page: import('playwright-core').Page, label: string): Promise<void>;
-  screenshot(page: import('playwright-core').Page, name: string): Promise<string>;
-};
+import { Steps, ui } from './ui-lib';
 
 type Page = import('playwright-core').Page;
 type FrameLocator = import('playwright-core').FrameLocator;
@@ -26,21 +19,8 @@ const repo = path.resolve(__dirname, '../../..');
 const vsix = process.env.AIMS_VSIX ? path.resolve(process.env.AIMS_VSIX) : path.join(repo, 'aims-lint.vsix');
 const RECORD = 'aims/data/card-transactions-2025.yaml';
 const LEGAL_BASIS = 'Legitimate interest in preventing card fraud (GDPR art. 6(1)(f))';
-let passed = 0, failed = 0;
-
-async function step(page: Page, name: string, fn: () => Promise<void>): Promise<void> {
-  const t0 = Date.now();
-  try {
-    await fn();
-    passed++;
-    await ui.screenshot(page, `form-${name}`);
-    console.log(`  ✓ ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    failed++;
-    const shot = await ui.screenshot(page, `form-FAILED-${name}`).catch(() => '');
-    console.log(`  ✗ ${name}: ${(e as Error).message.split('\n').slice(0, 10).join('\n      ')}${shot ? ` (screenshot ${shot})` : ''}`);
-  }
-}
+const steps = new Steps('form-');
+const step = steps.step.bind(steps);
 
 /** The form page: a webview is an iframe (the host) holding the page's iframe. */
 const formOf = (page: Page): FrameLocator => page.frameLocator('iframe.webview.ready >> visible=true').first().frameLocator('iframe#active-frame');
@@ -57,24 +37,8 @@ async function quickOpen(page: Page, file: string): Promise<void> {
 }
 
 /** Runs a palette command by its full label (rows of commands with a keybinding carry it in their aria-label). */
-async function command(page: Page, label: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill('>' + label);
-  // the exact row ("Label" or "Label, Control+K Control+T"), not the first one
-  const q = JSON.stringify(label), qk = JSON.stringify(`${label},`);
-  await page.locator(`.quick-input-widget .monaco-list-row[aria-label=${q}], .quick-input-widget .monaco-list-row[aria-label^=${qk}]`).first().click();
-}
-
 async function setTheme(page: Page, theme: string, bodyClass: string): Promise<void> {
-  await command(page, 'Preferences: Color Theme');
-  const input = page.locator('.quick-input-widget input.input');
-  await page.waitForFunction(() => (document.querySelector('.quick-input-widget input.input') as HTMLInputElement | null)?.value === '');
-  await input.fill(theme);
-  const q = JSON.stringify(theme), qk = JSON.stringify(`${theme},`);
-  await page.locator(`.quick-input-widget .monaco-list-row[aria-label=${q}], .quick-input-widget .monaco-list-row[aria-label^=${qk}]`).first().click();
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await ui.setTheme(page, theme, bodyClass === 'vscode-light' ? 'vs' : bodyClass === 'vscode-dark' ? 'vs-dark' : 'hc-black');
   await formOf(page).locator(`body.${bodyClass}`).waitFor();
   await page.waitForTimeout(400); // the elements repaint with the new variables
 }
@@ -125,7 +89,7 @@ async function main(): Promise<void> {
     await step(page, '01-open-form', async () => {
       await quickOpen(page, 'card-transactions-2025.yaml');
       await page.locator('.editor-instance .view-line', { hasText: 'kind: DataProvenance' }).first().waitFor();
-      await command(page, 'AIMS: Open Form');
+      await ui.runCommand(page, 'AIMS: Open Form');
       await form.locator('.form-root').waitFor();
       assert.equal((await form.locator('.form-title').innerText()).trim(), 'Northwind Flex card authorisations 2025 with fraud labels');
       // the gaps: the finding is shown under the field it is about, in the error colours
@@ -157,7 +121,7 @@ async function main(): Promise<void> {
     });
 
     await step(page, '02-light-theme', async () => {
-      await command(page, 'View: Toggle Primary Side Bar Visibility');
+      await ui.runCommand(page, 'View: Toggle Primary Side Bar Visibility');
       await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
       await setTheme(page, 'Light Modern', 'vscode-light');
       await scrollToGroup(form, 'A.7.2');
@@ -269,10 +233,10 @@ async function main(): Promise<void> {
     await step(page, '10-broken-file-is-shown-not-edited', async () => {
       const broken = path.join(workspace, 'aims/data/form-broken.yaml');
       fs.writeFileSync(broken, original.replace('id: card-transactions-2025', 'id: form-broken').replace('status: approved', 'status: [approved'));
-      await command(page, 'View: Close All Editors');
+      await ui.runCommand(page, 'View: Close All Editors');
       await quickOpen(page, 'form-broken.yaml');
       await page.locator('.editor-instance .view-line', { hasText: 'status: [approved' }).first().waitFor();
-      await command(page, 'AIMS: Open Form');
+      await ui.runCommand(page, 'AIMS: Open Form');
       const banner = form.locator('.problems.blocking');
       await banner.waitFor();
       assert.match(await banner.innerText(), /Line 6: .*Flow sequence/);
@@ -293,8 +257,7 @@ async function main(): Promise<void> {
     await server.stop();
     fs.rmSync(workspace, { recursive: true, force: true });
   }
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exitCode = failed ? 1 : 0;
+  steps.summary();
 }
 
-main().catch(e => { console.error(e); console.log(`${passed} passed, ${failed + 1} failed`); process.exitCode = 1; });
+main().catch(e => steps.crashed(e));

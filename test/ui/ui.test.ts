@@ -7,34 +7,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const ui = require(path.resolve(__dirname, '../../../test/vscode/ui-lib.js')) as {
-  startCodeServer(o: { vsix: string; workspace: string; port?: number }): Promise<{ url: string; stop(): Promise<void> }>;
-  launchBrowser(): Promise<import('playwright-core').Browser>;
-  runCommand(page: import('playwright-core').Page, label: string): Promise<void>;
-  screenshot(page: import('playwright-core').Page, name: string): Promise<string>;
-};
+import { Steps, ui } from './ui-lib';
 
 const repo = path.resolve(__dirname, '../../..');
 const vsix = path.join(repo, 'aims-lint.vsix');
 
 type Page = import('playwright-core').Page;
-let passed = 0, failed = 0;
-
-async function step(page: Page, name: string, fn: () => Promise<void>): Promise<void> {
-  const t0 = Date.now();
-  try {
-    await fn();
-    passed++;
-    await ui.screenshot(page, name);
-    console.log(`  ✓ ${name} (${Date.now() - t0} ms)`);
-  } catch (e) {
-    failed++;
-    const shot = await ui.screenshot(page, `FAILED-${name}`).catch(() => '');
-    console.log(`  ✗ ${name}: ${(e as Error).message.split('\n')[0]}${shot ? ` (screenshot ${shot})` : ''}`);
-  }
-}
+const steps = new Steps();
+const step = steps.step.bind(steps);
 
 const treeRows = (page: Page, view: string) => page.locator(`.sidebar [role="tree"][aria-label="${view}"] [role="treeitem"]`);
 
@@ -106,8 +86,7 @@ async function main(): Promise<void> {
     await server.stop();
     fs.rmSync(workspace, { recursive: true, force: true });
   }
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exitCode = failed ? 1 : 0;
+  steps.summary();
 }
 
-main().catch(e => { console.error(e); console.log(`${passed} passed, ${failed + 1} failed`); process.exitCode = 1; });
+main().catch(e => steps.crashed(e));

@@ -3,7 +3,8 @@
 // playwright-core. Nothing is downloaded.
 //   startCodeServer({ vsix, workspace, port? }) -> { url, stop() }
 //   launchBrowser() -> playwright Browser (headless Chromium, fresh profile)
-//   runCommand(page, 'Category: Title')           command palette, clicks the exact row
+//   runCommand(page, 'Category: Title', { optional?, opensPicker? })   command palette, clicks the exact row
+//   setTheme(page, 'Dark Modern', 'vs-dark')       color theme through the palette
 //   screenshot(page, name) -> path of test-results/ui/<test file>/<name>.png
 // Env: AIMS_VSCODE_CACHE (default ~/.cache/aims-vscode-test), CHROMIUM (default /usr/bin/chromium),
 //      AIMS_UI_TIMEOUT_S (hard limit for the whole UI run, default 300), KEEP_TMP=1.
@@ -160,13 +161,41 @@ async function launchBrowser() {
 
 /** Runs a command through the command palette (F1). Rows carry aria-label "Category: Title"; the exact
  * row is clicked instead of pressing Enter (the first row may be a "recently used" other match). */
-async function runCommand(page, label) {
+/**
+ * Runs a palette command by its exact title, also when its row carries a keybinding ("Preferences: Color
+ * Theme, Ctrl+K Ctrl+T"). optional: a command that is not offered is skipped (e.g. "View: Close Panel"
+ * with no panel open). opensPicker: the command opens a picker of its own in the same widget.
+ */
+async function runCommand(page, label, { optional = false, opensPicker = false } = {}) {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input.input');
   await input.waitFor({ state: 'visible' });
   await input.fill('>' + label);
-  await page.locator(`.quick-input-widget .monaco-list-row[aria-label=${JSON.stringify(label)}]`).first().click();
+  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  const row = page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
+  try {
+    await row.waitFor({ timeout: optional ? 3000 : 30_000 });
+  } catch (e) {
+    await page.keyboard.press('Escape');
+    if (optional) return;
+    throw e;
+  }
+  await row.click();
+  // a command that opens a picker of its own reuses the widget: wait for the palette's '>' to go instead
+  if (opensPicker) await page.waitForFunction(() => !(document.querySelector('.quick-input-widget input.input') || {}).value?.startsWith('>'));
+  else await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
+
+/** The color theme, through the palette like a user: label e.g. "Light Modern"; kind: vs | vs-dark | hc-black | hc-light. */
+async function setTheme(page, label, kind) {
+  await runCommand(page, 'Preferences: Color Theme', { opensPicker: true });
+  await page.locator('.quick-input-widget input.input[placeholder^="Select Color Theme"]').waitFor();
+  const input = page.locator('.quick-input-widget input.input');
+  await input.fill(label);
+  const exact = new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  await page.locator('.quick-input-widget .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first().click();
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await page.locator(`.monaco-workbench.${kind}`).waitFor();
 }
 
 /** Saves a PNG of the page under test-results/ui/ and returns its path. */
@@ -177,4 +206,4 @@ async function screenshot(page, name) {
   return path.relative(process.cwd(), file) || file;
 }
 
-module.exports = { startCodeServer, launchBrowser, runCommand, screenshot };
+module.exports = { startCodeServer, launchBrowser, runCommand, setTheme, screenshot };
