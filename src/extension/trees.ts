@@ -56,6 +56,7 @@ export class RecordsTreeProvider implements vscode.TreeDataProvider<RecordNode> 
   getTreeItem(node: RecordNode): vscode.TreeItem {
     if (node.type === 'folder') {
       const item = new vscode.TreeItem(node.ws.name, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = node.ws.folder.uri.toString(); // stable ids on every level: the records below carry it as their prefix
       item.iconPath = vscode.ThemeIcon.Folder;
       return item;
     }
@@ -125,6 +126,7 @@ export class ControlsTreeProvider implements vscode.TreeDataProvider<ControlNode
     switch (node.type) {
       case 'folder': {
         const item = new vscode.TreeItem(node.ws.name, vscode.TreeItemCollapsibleState.Expanded);
+        item.id = node.ws.folder.uri.toString();
         item.iconPath = vscode.ThemeIcon.Folder;
         return item;
       }
