@@ -81,6 +81,30 @@ async function main(): Promise<void> {
       // the finding is gone from the Problems panel
       await page.waitForFunction(() => ![...document.querySelectorAll('.markers-panel .monaco-list-row')].some(r => (r as HTMLElement).innerText.includes("Unknown key 'limitation'")));
     });
+
+    await step(page, '05-create-the-missing-record-from-light-bulb', async () => {
+      // the dangling dataset id in the credit-risk model card: the quick fix creates the record on disk
+      const row = page.locator('.markers-panel .monaco-list-row', { hasText: "'loan-aplications-2024' in datasets[0] names no record" }).first();
+      await row.waitFor();
+      await row.locator('.marker-message').dblclick();
+      const line = page.locator('.editor-instance .view-line', { hasText: 'loan-aplications-2024' }).first();
+      await line.waitFor();
+      await line.locator('span', { hasText: 'loan-aplications-2024' }).last().click(); // the caret on the id
+      await page.keyboard.press('Control+.');
+      const item = page.locator('.action-widget .monaco-list-row, .context-view .monaco-list-row', { hasText: "Create data provenance record 'loan-aplications-2024'" }).first();
+      await item.waitFor();
+      await ui.screenshot(page, '05a-create-record-menu');
+      await item.click();
+      const created = path.join(workspace, 'aims/data/loan-aplications-2024.yaml');
+      for (let i = 0; i < 100 && !fs.existsSync(created); i++) await page.waitForTimeout(100);
+      assert.ok(fs.existsSync(created), `${created} was created`);
+      const text = fs.readFileSync(created, 'utf8');
+      assert.match(text, /^apiVersion: aims\/v1$/m);
+      assert.match(text, /^kind: DataProvenance$/m);
+      assert.match(text, /^id: loan-aplications-2024$/m);
+      // the dangling reference resolves: its row leaves the Problems panel
+      await page.waitForFunction(() => ![...document.querySelectorAll('.markers-panel .monaco-list-row')].some(r => (r as HTMLElement).innerText.includes("'loan-aplications-2024' in datasets[0] names no record")));
+    });
   } finally {
     await browser.close().catch(() => {});
     await server.stop();
