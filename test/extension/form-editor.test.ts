@@ -164,6 +164,30 @@ describe('AIMS record form (custom editor)', function () {
     await doc.save();
   });
 
+  it('follows a change on disk, and never loses unsaved form edits to one', async () => {
+    const rel = 'aims/data/form-disk-test.yaml';
+    const original = DATASET('form-disk-test');
+    const { uri, doc } = await openForm(rel, original);
+    const fsPath = uri.fsPath;
+    const fs = await import('node:fs');
+    // a clean document: another program (git checkout, a script) rewrites the file; the form shows it
+    fs.writeFileSync(fsPath, original.replace('retention: 24 months', 'retention: 48 months'));
+    await waitFor(() => view(uri)?.data?.retention === '48 months', 10_000, 'the form to show the text from disk');
+    assert.equal(doc.getText(), original.replace('retention: 24 months', 'retention: 48 months'));
+    // unsaved form edits: a later change on disk does not replace them (VS Code keeps the dirty text and asks on save)
+    assert.ok(await edit(uri, { type: 'set', path: ['license'], value: 'CC BY 4.0' }));
+    assert.ok(doc.isDirty);
+    const mine = doc.getText();
+    fs.writeFileSync(fsPath, original.replace('retention: 24 months', 'retention: 60 months'));
+    await new Promise(r => setTimeout(r, 1500)); // time for a file watcher and a reload, which must not happen
+    assert.equal(doc.getText(), mine, 'the unsaved form edit is still there');
+    assert.equal(view(uri)?.data?.license, 'CC BY 4.0');
+    assert.equal(view(uri)?.data?.retention, '48 months');
+    // keep the user's text: revert is the user's choice, here we overwrite the disk with it
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(mine, 'utf8'));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
   it('undo and redo with the form active restore the exact texts', async () => {
     const original = DATASET('form-undo-test');
     const { uri, doc } = await openForm('aims/data/form-undo-test.yaml', original);
