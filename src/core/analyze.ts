@@ -2,7 +2,7 @@
 // run in a worker thread and be cached by content hash.
 import type { Finding, Kind, RecordSummary, Severity } from './model';
 import { parseRecord, type ParsedFile } from './parse';
-import type { Env, FileRule, RecordRule, ReportInput, Rule, WorkspaceRule } from './rule';
+import type { Env, FileRule, RecordContext, RecordRule, ReportInput, Rule, WorkspaceRule } from './rule';
 import { isKind } from './schema';
 import { summarize } from './summary';
 import { validateRecord, type SchemaIssue } from './validate';
@@ -97,14 +97,19 @@ export function analyzeFile(file: string, text: string, rules: RuleSet, env: Env
 
   let issues: SchemaIssue[] | undefined;
   const kind = rec.kind;
-  for (const rule of rules.record) {
-    if (rule.kinds !== 'all' && !rule.kinds.includes(kind)) continue;
-    const sev = rules.severity.get(rule.id)!;
-    rule.check({
-      file, kind, data: rec, env,
-      issues: () => (issues ??= validateRecord(kind, rec)),
-      report: input => findings.push(finding(rule, sev, file, input)),
-    });
+  // One context for all record rules of the file (not an object and two closures per rule and
+  // file): report() files the finding under the rule being run. Checks are synchronous.
+  let current: RecordRule, currentSev: Severity;
+  const ctx: RecordContext = {
+    file, kind, data: rec, env,
+    issues: () => (issues ??= validateRecord(kind, rec)),
+    report: input => { findings.push(finding(current, currentSev, file, input)); },
+  };
+  for (const r of rules.record) {
+    if (r.kinds !== 'all' && !r.kinds.includes(kind)) continue;
+    current = r;
+    currentSev = rules.severity.get(r.id)!;
+    r.check(ctx);
   }
   return out;
 }

@@ -3,7 +3,7 @@ import type { Fix, Kind, RecordRef } from '../model';
 import { defineRule, pathText, type IndexedRecord } from '../rule';
 import { controlsOf, fieldAt, KEBAB_ID, KIND_SPECS } from '../schema';
 import { recordPath, skeletonRecord } from '../skeleton';
-import { didYouMean } from '../text';
+import { editDistance } from '../text';
 import { repairControlId } from './unknown-control';
 
 /** SoA evidence given as a web address. */
@@ -33,11 +33,33 @@ export function refControls(r: IndexedRecord, ref: RecordRef): string[] {
 
 /** Every candidate that is a did-you-mean match for `word` on its own. */
 export function closeMatches(word: string, candidates: Iterable<string>): string[] {
+  return closeMatchesIn(word, lowerCandidates(candidates));
+}
+
+/** Distinct candidates (first occurrence order) with their lowercase forms, for many closeMatchesIn calls. */
+export interface LoweredCandidates { ids: string[]; lower: string[] }
+
+export function lowerCandidates(candidates: Iterable<string>): LoweredCandidates {
+  const ids = [...(candidates instanceof Set ? candidates : new Set(candidates))];
+  return { ids, lower: ids.map(c => c.toLowerCase()) };
+}
+
+/**
+ * closeMatches over candidates lowercased once: a dangling reference is compared with every id of
+ * the workspace, and lowercasing thousands of ids per reference was most of the rule's time. The
+ * same decision as didYouMean(word, [c]) === c for each candidate c: the bounded edit distance of
+ * the lowercase forms is at most `max` (editDistance answers more than `max` when their lengths
+ * differ by more than `max`, which is all that didYouMean's length shortcut skips).
+ */
+export function closeMatchesIn(word: string, candidates: LoweredCandidates): string[] {
   const out: string[] = [];
-  const one = [''];
-  for (const c of candidates instanceof Set ? candidates : new Set(candidates)) {
-    one[0] = c;
-    if (c !== word && didYouMean(word, one) === c) out.push(c);
+  const lower = word.toLowerCase();
+  const max = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+  const { ids, lower: lows } = candidates;
+  for (let i = 0; i < ids.length; i++) {
+    const c = ids[i], cl = lows[i];
+    if (c === word || Math.abs(cl.length - lower.length) > max) continue;
+    if (cl === lower || editDistance(lower, cl, max) <= max) out.push(c);
   }
   return out.sort();
 }
@@ -59,13 +81,14 @@ export default defineRule({
   },
   check(ctx) {
     // the ids of each kind (set), collected once per run, not once per dangling reference
-    const idCache = new Map<string, Set<string>>();
-    const idsOf = (kinds: readonly Kind[] | undefined): Set<string> => {
+    const idCache = new Map<string, LoweredCandidates>();
+    const idsOf = (kinds: readonly Kind[] | undefined): LoweredCandidates => {
       const key = kinds ? kinds.join() : '*';
       let out = idCache.get(key);
       if (!out) {
-        out = new Set();
-        for (const r of ctx.records) if (r.summary.id && (!kinds || kinds.includes(r.summary.kind))) out.add(r.summary.id);
+        const ids = new Set<string>();
+        for (const r of ctx.records) if (r.summary.id && (!kinds || kinds.includes(r.summary.kind))) ids.add(r.summary.id);
+        out = lowerCandidates(ids);
         idCache.set(key, out);
       }
       return out;
@@ -75,16 +98,17 @@ export default defineRule({
     for (const r of ctx.records) {
       for (const ref of r.summary.refs) {
         const value = ref.value;
-        const where = pathText(ref.path);
         const targets = ctx.byId.get(value) ?? [];
-        const controls = refControls(r, ref);
 
         if (ref.evidence) {
           if (targets.length || isUrl(value)) continue;
           const p = evidencePath(value);
           if (p && ctx.pathExists(p)) continue;
+          // (where and controls only for references that are reported: most resolve)
+          const where = pathText(ref.path);
+          const controls = refControls(r, ref);
           // a did-you-mean record id only for values that do not look like a path
-          const matches = /[/\\]|\.[A-Za-z0-9]+$/.test(value) ? [] : closeMatches(value, idsOf(undefined));
+          const matches = /[/\\]|\.[A-Za-z0-9]+$/.test(value) ? [] : closeMatchesIn(value, idsOf(undefined));
           const what = controls.length ? ` for ${controls[0]}` : '';
           ctx.report(r.file, {
             path: ref.path, controls,
@@ -95,8 +119,10 @@ export default defineRule({
         }
 
         if (targets.some(t => ref.kinds.includes(t.summary.kind))) continue;
+        const where = pathText(ref.path);
+        const controls = refControls(r, ref);
         const expected = ref.kinds.map(withArticle).join(' or ');
-        const matches = closeMatches(value, idsOf(ref.kinds));
+        const matches = closeMatchesIn(value, idsOf(ref.kinds));
         const fixes = typoFixes(ref, matches);
         if (targets.length) {
           const t = targets[0];
