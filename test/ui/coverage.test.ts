@@ -9,17 +9,15 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { CoverageReport } from '../../src/core/coverage';
 
-import { Steps, ui } from './ui-lib';
+import { Steps, ui, withVsCode } from './ui-lib';
 
 type Page = import('playwright-core').Page;
 type FrameLocator = import('playwright-core').FrameLocator;
 
 const repo = path.resolve(__dirname, '../../..');
-const vsix = path.join(repo, 'aims-lint.vsix');
 const docsImages = path.join(repo, 'docs/images');
 const steps = new Steps();
 const step = steps.step.bind(steps);
@@ -48,30 +46,18 @@ async function panelAlone(page: Page): Promise<FrameLocator> {
 }
 
 async function main(): Promise<void> {
-  assert.ok(fs.existsSync(vsix), `${vsix} missing: run npm run package first`);
-  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-ui-cov-'));
-  fs.cpSync(path.join(repo, 'examples'), workspace, { recursive: true });
-
-  // what the CLI says about the same folder
-  const cli = spawnSync(process.execPath, [path.join(repo, 'bin/aims.js'), 'coverage', '--format', 'json', '--root', workspace], { encoding: 'utf8' });
-  assert.equal(cli.status, 0, cli.stderr);
-  const expected = JSON.parse(cli.stdout) as CoverageReport;
-
-  const server = await ui.startCodeServer({ vsix, workspace });
-  const browser = await ui.launchBrowser();
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.setDefaultTimeout(30_000);
-  // every console message of the workbench and its frames (webviews included)
-  const cspViolations: string[] = [];
-  page.on('console', m => {
-    const t = m.text();
-    if (/Content Security Policy|Refused to/i.test(t)) cspViolations.push(`${m.location().url}: ${t}`);
-  });
-  console.log('UI end-to-end: the coverage panel (code-server + Chromium)');
-  try {
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-    await page.locator('.monaco-workbench .activitybar').waitFor();
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+  await withVsCode('UI end-to-end: the coverage panel (code-server + Chromium)', async ({ page, workspace, open }) => {
+    // what the CLI says about the same folder
+    const cli = spawnSync(process.execPath, [path.join(repo, 'bin/aims.js'), 'coverage', '--format', 'json', '--root', workspace], { encoding: 'utf8' });
+    assert.equal(cli.status, 0, cli.stderr);
+    const expected = JSON.parse(cli.stdout) as CoverageReport;
+    // every console message of the workbench and its frames (webviews included)
+    const cspViolations: string[] = [];
+    page.on('console', m => {
+      const t = m.text();
+      if (/Content Security Policy|Refused to/i.test(t)) cspViolations.push(`${m.location().url}: ${t}`);
+    });
+    await open();
     // the extension is active once its status bar item shows
     await page.locator('.statusbar-item', { hasText: /AIMS \d+\/38/ }).first().waitFor({ timeout: 60_000 });
     let f!: FrameLocator;
@@ -221,11 +207,7 @@ async function main(): Promise<void> {
       await f.locator('#csp-probe').evaluate(el => el.remove());
       assert.ok(cspViolations.some(v => /inline style/i.test(v)), `the probe's violation was logged: ${JSON.stringify(cspViolations)}`);
     });
-  } finally {
-    await browser.close().catch(() => {});
-    await server.stop();
-    fs.rmSync(workspace, { recursive: true, force: true });
-  }
+  });
   steps.summary();
 }
 

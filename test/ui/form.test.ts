@@ -8,15 +8,13 @@
 //   node out/test/ui/form.test.js   (after `npm run package`)
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { Steps, ui } from './ui-lib';
+import { Steps, ui, withVsCode } from './ui-lib';
 
 type Page = import('playwright-core').Page;
 type FrameLocator = import('playwright-core').FrameLocator;
 
 const repo = path.resolve(__dirname, '../../..');
-const vsix = process.env.AIMS_VSIX ? path.resolve(process.env.AIMS_VSIX) : path.join(repo, 'aims-lint.vsix');
 const RECORD = 'aims/data/card-transactions-2025.yaml';
 const LEGAL_BASIS = 'Legitimate interest in preventing card fraud (GDPR art. 6(1)(f))';
 const steps = new Steps('form-');
@@ -67,24 +65,14 @@ async function docScreenshot(page: Page, name: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  assert.ok(fs.existsSync(vsix), `${vsix} missing: run npm run package first`);
-  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-ui-form-'));
-  fs.cpSync(path.join(repo, 'examples'), workspace, { recursive: true });
-  const file = path.join(workspace, ...RECORD.split('/'));
-  const original = fs.readFileSync(file, 'utf8');
-  const server = await ui.startCodeServer({ vsix, workspace });
-  const browser = await ui.launchBrowser();
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.setDefaultTimeout(30_000);
-  const csp: string[] = [];
-  const cspInPage: string[] = [];
-  page.on('console', m => { if (/Content Security Policy|Refused to/i.test(m.text())) csp.push(`${m.location().url}: ${m.text()}`); });
-  console.log('UI end-to-end: the record form (code-server + Chromium)');
-  const form = formOf(page);
-  try {
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-    await page.locator('.monaco-workbench .activitybar').waitFor();
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+  await withVsCode('UI end-to-end: the record form (code-server + Chromium)', async ({ page, workspace, open }) => {
+    const file = path.join(workspace, ...RECORD.split('/'));
+    const original = fs.readFileSync(file, 'utf8');
+    const csp: string[] = [];
+    const cspInPage: string[] = [];
+    page.on('console', m => { if (/Content Security Policy|Refused to/i.test(m.text())) csp.push(`${m.location().url}: ${m.text()}`); });
+    const form = formOf(page);
+    await open();
 
     await step(page, '01-open-form', async () => {
       await quickOpen(page, 'card-transactions-2025.yaml');
@@ -252,11 +240,7 @@ async function main(): Promise<void> {
       assert.deepEqual(csp, [], 'no Content-Security-Policy violation in the console');
       assert.deepEqual(cspInPage, [], 'no securitypolicyviolation event in the form page');
     });
-  } finally {
-    await browser.close().catch(() => {});
-    await server.stop();
-    fs.rmSync(workspace, { recursive: true, force: true });
-  }
+  });
   steps.summary();
 }
 

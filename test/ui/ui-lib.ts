@@ -1,4 +1,6 @@
 // Typed access to test/vscode/ui-lib.js (plain JS, shared with the harness) for the UI test files.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
 type Page = import('playwright-core').Page;
@@ -50,5 +52,46 @@ export class Steps {
   summary(): void {
     console.log(`${this.passed} passed, ${this.failed} failed`);
     process.exitCode = this.failed ? 1 : 0;
+  }
+}
+
+export interface UiRun {
+  page: Page;
+  /** A fresh copy of examples/ (deleted afterwards). */
+  workspace: string;
+  /** Opens the workspace in the workbench and waits until it shows (register page listeners before). */
+  open(): Promise<void>;
+}
+
+const repo = path.resolve(__dirname, '../../..');
+/** The packaged extension (npm run package); AIMS_VSIX names another. */
+export const vsixPath = process.env.AIMS_VSIX ? path.resolve(process.env.AIMS_VSIX) : path.join(repo, 'aims-lint.vsix');
+
+/**
+ * The frame of a UI test file: a copy of examples/, code-server with the VSIX installed, headless
+ * Chromium at 1440×900; runs `body`, and stops and deletes everything whatever happens.
+ */
+export async function withVsCode(title: string, body: (run: UiRun) => Promise<void>): Promise<void> {
+  if (!fs.existsSync(vsixPath)) throw new Error(`${vsixPath} missing: run npm run package first`);
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-ui-'));
+  fs.cpSync(path.join(repo, 'examples'), workspace, { recursive: true });
+  const server = await ui.startCodeServer({ vsix: vsixPath, workspace });
+  const browser = await ui.launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    page.setDefaultTimeout(30_000);
+    console.log(title);
+    await body({
+      page, workspace,
+      async open() {
+        await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
+        await page.locator('.monaco-workbench .activitybar').waitFor();
+        await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+      },
+    });
+  } finally {
+    await browser.close().catch(() => {});
+    await server.stop();
+    fs.rmSync(workspace, { recursive: true, force: true });
   }
 }

@@ -5,12 +5,8 @@
 //   node out/test/ui/ui.test.js   (after `npm run package`)
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { Steps, ui } from './ui-lib';
-
-const repo = path.resolve(__dirname, '../../..');
-const vsix = path.join(repo, 'aims-lint.vsix');
+import { Steps, ui, withVsCode } from './ui-lib';
 
 type Page = import('playwright-core').Page;
 const steps = new Steps();
@@ -18,19 +14,27 @@ const step = steps.step.bind(steps);
 
 const treeRows = (page: Page, view: string) => page.locator(`.sidebar [role="tree"][aria-label="${view}"] [role="treeitem"]`);
 
+/**
+ * Opens the quick-fix menu at the caret (Ctrl+.) and returns its item `title`. The code actions of a
+ * just-opened editor can arrive after the first Ctrl+. (the menu then says nothing), so it asks again.
+ */
+async function quickFixMenuItem(page: Page, title: string) {
+  const item = page.locator('.action-widget .monaco-list-row, .context-view .monaco-list-row', { hasText: title }).first();
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('Control+.');
+    try {
+      await item.waitFor({ timeout: 8000 });
+      return item;
+    } catch (e) {
+      if (attempt === 3) throw e;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
 async function main(): Promise<void> {
-  assert.ok(fs.existsSync(vsix), `${vsix} missing: run npm run package first`);
-  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-ui-'));
-  fs.cpSync(path.join(repo, 'examples'), workspace, { recursive: true });
-  const server = await ui.startCodeServer({ vsix, workspace });
-  const browser = await ui.launchBrowser();
-  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.setDefaultTimeout(30_000);
-  console.log('UI end-to-end (code-server + Chromium)');
-  try {
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-    await page.locator('.monaco-workbench .activitybar').waitFor();
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+  await withVsCode('UI end-to-end (code-server + Chromium)', async ({ page, workspace, open }) => {
+    await open();
 
     await step(page, '01-activity-bar-and-trees', async () => {
       await page.locator('.activitybar a.action-label[aria-label^="AIMS"]').click();
@@ -72,9 +76,7 @@ async function main(): Promise<void> {
       const line = page.locator('.editor-instance .view-line', { hasText: /^limitation:/ }).first();
       await line.waitFor();
       await line.click({ position: { x: 20, y: 5 } }); // the caret on the finding, focus in the editor
-      await page.keyboard.press('Control+.');
-      const item = page.locator('.action-widget .monaco-list-row, .context-view .monaco-list-row', { hasText: "Rename 'limitation' to 'limitations'" }).first();
-      await item.waitFor();
+      const item = await quickFixMenuItem(page, "Rename 'limitation' to 'limitations'");
       await ui.screenshot(page, '04a-light-bulb-menu');
       await item.click();
       await page.locator('.view-lines', { hasText: 'limitations:' }).first().waitFor();
@@ -90,9 +92,7 @@ async function main(): Promise<void> {
       const line = page.locator('.editor-instance .view-line', { hasText: 'loan-aplications-2024' }).first();
       await line.waitFor();
       await line.locator('span', { hasText: 'loan-aplications-2024' }).last().click(); // the caret on the id
-      await page.keyboard.press('Control+.');
-      const item = page.locator('.action-widget .monaco-list-row, .context-view .monaco-list-row', { hasText: "Create data provenance record 'loan-aplications-2024'" }).first();
-      await item.waitFor();
+      const item = await quickFixMenuItem(page, "Create data provenance record 'loan-aplications-2024'");
       await ui.screenshot(page, '05a-create-record-menu');
       await item.click();
       const created = path.join(workspace, 'aims/data/loan-aplications-2024.yaml');
@@ -105,11 +105,7 @@ async function main(): Promise<void> {
       // the dangling reference resolves: its row leaves the Problems panel
       await page.waitForFunction(() => ![...document.querySelectorAll('.markers-panel .monaco-list-row')].some(r => (r as HTMLElement).innerText.includes("'loan-aplications-2024' in datasets[0] names no record")));
     });
-  } finally {
-    await browser.close().catch(() => {});
-    await server.stop();
-    fs.rmSync(workspace, { recursive: true, force: true });
-  }
+  });
   steps.summary();
 }
 
