@@ -21,11 +21,13 @@ describe('aims coverage (CLI)', function () {
   useTempDirs();
   let root: string;
   let cov: Coverage;
+  let states: Map<string, State>;
   before(() => {
     root = copyExamples();
     const r = aims(['coverage', '--format', 'json'], root);
     assert.equal(r.code, 0, r.stderr);
     cov = JSON.parse(r.stdout) as Coverage;
+    states = new Map(cov.groups.flatMap(g => g.controls).map(c => [c.id, c.state]));
   });
 
   it('json: the counts sum to 38, match the controls listed, and every control appears once', () => {
@@ -48,7 +50,6 @@ describe('aims coverage (CLI)', function () {
   it('table: every control with its state, a line per group and the totals of the json', () => {
     const r = aims(['coverage'], root);
     assert.equal(r.code, 0);
-    const states = new Map(cov.groups.flatMap(g => g.controls).map(c => [c.id, c.state]));
     for (const c of CONTROLS) assert.match(r.stdout, new RegExp(`^  ${c.id.replace(/\./g, '\\.')}\\s+.*\\s${states.get(c.id)}\\s`, 'm'), c.id);
     for (const g of cov.groups) assert.ok(r.stdout.includes(`${g.id} ${g.title}`), g.id);
     assert.ok(r.stdout.includes(`${cov.counts.covered}/38 covered · ${cov.counts.partial} partial · ${cov.counts.missing} missing · ${cov.counts.excluded} excluded`));
@@ -58,7 +59,6 @@ describe('aims coverage (CLI)', function () {
   it('markdown: a row per control, group headings and the same totals', () => {
     const r = aims(['coverage', '--format', 'markdown'], root);
     assert.equal(r.code, 0);
-    const states = new Map(cov.groups.flatMap(g => g.controls).map(c => [c.id, c.state]));
     const rows = r.stdout.split('\n').filter(l => /^\| A\./.test(l));
     assert.deepEqual(rows.map(l => l.split(' | ')[0].slice(2)), [...CONTROL_IDS]);
     for (const row of rows) assert.equal(row.split(' | ')[2], states.get(row.split(' | ')[0].slice(2)));
@@ -88,16 +88,16 @@ describe('aims coverage (CLI)', function () {
     const page = fs.readFileSync(path.join(root, 'soa.html'), 'utf8');
     assert.match(page, /^<!DOCTYPE html>/i);
     assert.doesNotMatch(page, /<script|https?:\/\/[^"']*\.(js|css)/i, 'self-contained, no scripts');
-    for (const id of CONTROL_IDS) assert.ok(page.includes(`>${id}<`) || page.includes(id), id);
+    for (const id of CONTROL_IDS) assert.ok(page.includes(id), id);
     assert.ok(page.includes(`${cov.counts.covered}`));
   });
 
   it('soa-markdown, csv and html are byte-identical to the exports of the coverage panel (soaFileText)', () => {
+    const report = JSON.parse(aims(['coverage', '--format', 'json'], root).stdout);
     for (const [format, ext] of [['soa-markdown', 'md'], ['csv', 'csv'], ['html', 'html']] as const) {
       const r = aims(['coverage', '--format', format, '--output', `soa.${ext}`], root);
       assert.equal(r.code, 0, r.stderr);
       const text = fs.readFileSync(path.join(root, `soa.${ext}`), 'utf8');
-      const report = JSON.parse(aims(['coverage', '--format', 'json'], root).stdout);
       const want = soaFileText(report, format === 'soa-markdown' ? 'markdown' : format, { rootName: path.basename(root), today: TODAY });
       assert.equal(text, want, format);
     }

@@ -1,5 +1,6 @@
 // `aims rules`, `--version`, `--help`, and no command at all.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES } from '../../src/core/rules';
@@ -70,10 +71,10 @@ describe('aims rules / --version / --help (CLI)', function () {
   });
 
   it('a closed pipe (aims ... | head) is not an error', () => {
-    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
-    // coverage --format json is well over a pipe buffer, so the writer meets the closed pipe
+    // coverage --format json is well over a pipe buffer, so the writer meets the closed pipe;
+    // pipefail: the status is aims's, not head's
     const cmd = `"${process.execPath}" "${path.join(REPO, 'bin/aims.js')}" coverage --format json --root "${path.join(REPO, 'examples')}" | head -c 10 >/dev/null`;
-    const r = spawnSync('sh', ['-c', cmd], { encoding: 'utf8' });
+    const r = spawnSync('bash', ['-o', 'pipefail', '-c', cmd], { encoding: 'utf8' });
     assert.equal(r.status, 0);
     assert.equal(r.stderr, '');
   });

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AimsApi } from '../../src/extension/extension';
-import { sleep, waitFor as waitForTimed } from '../extension/helpers';
+import { activateAims, sleep, waitFor as waitForTimed } from '../extension/helpers';
 
 const waitFor = async <T>(fn: () => T | undefined | false, timeoutMs = 15_000, what = 'condition'): Promise<T> => (await waitForTimed(fn, timeoutMs, what)).value;
 
@@ -11,7 +11,7 @@ describe('Coverage panel (multi-root)', function () {
   this.timeout(60_000);
   let api: AimsApi;
   before(async () => {
-    api = await vscode.extensions.getExtension<AimsApi>('aims-tools.aims-lint')!.activate();
+    api = await activateAims();
     await waitFor(() => api.service.list().length === 2, 15_000, 'alpha and beta');
   });
   after(async () => { api.coverage.panel?.dispose(); await vscode.commands.executeCommand('workbench.action.closeAllEditors'); });

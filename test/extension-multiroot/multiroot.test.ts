@@ -12,8 +12,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AimsApi } from '../../src/extension/extension';
 import type { AimsWorkspace } from '../../src/extension/workspace';
+import { activateAims, aimsDiagnostics, codeOf, EXT_ID, replaceAll, sleep, waitFor as waitForTimed } from '../extension/helpers';
 
-const EXT_ID = 'aims-tools.aims-lint';
 const CARD = 'aims/models/credit-risk-scorer.yaml';
 const FRAUD_CARD = 'aims/models/transaction-fraud-detector.yaml';
 const BUREAU = 'aims/data/credit-bureau-attributes-2024.yaml';
@@ -22,19 +22,9 @@ const HOLDOUT_ID = 'loan-performance-holdout-2025'; // a dataset only alpha has
 let api: AimsApi;
 let alpha: vscode.WorkspaceFolder, beta: vscode.WorkspaceFolder, docsOnly: vscode.WorkspaceFolder;
 
-const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
-
 /** Polls `fn` (after the extension's pending lint runs) until it returns a truthy value, or fails after `timeoutMs`. */
-async function waitFor<T>(fn: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000, what = 'condition'): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    await api.idle();
-    const v = await fn();
-    if (v) return v as T;
-    if (Date.now() - t0 > timeoutMs) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(20);
-  }
-}
+const waitFor = async <T>(fn: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 10_000, what = 'condition'): Promise<T> =>
+  (await waitForTimed(async () => { await api.idle(); return fn(); }, timeoutMs, what)).value;
 
 const folderNamed = (name: string): vscode.WorkspaceFolder => {
   const f = vscode.workspace.workspaceFolders?.find(x => x.name === name);
@@ -49,8 +39,6 @@ const wsOf = (folder: vscode.WorkspaceFolder): AimsWorkspace => {
 const fileIn = (folder: vscode.WorkspaceFolder, rel: string): vscode.Uri => vscode.Uri.joinPath(folder.uri, ...rel.split('/'));
 const isIn = (uri: vscode.Uri, folder: vscode.WorkspaceFolder): boolean => vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() === folder.uri.toString();
 
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
-const aimsDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter(d => d.source === 'aims');
 const dangling = (uri: vscode.Uri, id: string) => aimsDiagnostics(uri).filter(d => codeOf(d) === 'dangling-reference' && d.message.includes(`'${id}'`));
 
 /** Every aims diagnostic of one folder as sorted "file:line:col rule message" lines. */
@@ -68,12 +56,6 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 
 async function writeFile(uri: vscode.Uri, text: string): Promise<void> {
   await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
-}
-
-async function replaceAll(doc: vscode.TextDocument, text: string): Promise<void> {
-  const edit = new vscode.WorkspaceEdit();
-  edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
-  assert.ok(await vscode.workspace.applyEdit(edit));
 }
 
 type Item = vscode.TreeItem & { node: unknown };
@@ -95,9 +77,7 @@ describe('multi-root workspace (alpha, beta, docs-only) in a real VS Code', func
   this.timeout(60_000);
 
   before(async () => {
-    const ext = vscode.extensions.getExtension<AimsApi>(EXT_ID);
-    assert.ok(ext, `${EXT_ID} is installed`);
-    api = await ext.activate();
+    api = await activateAims();
     alpha = folderNamed('alpha');
     beta = folderNamed('beta');
     docsOnly = folderNamed('docs-only');

@@ -16,7 +16,6 @@ import type { ExtensionToCoverage } from '../../webview-ui/src/coverage/protocol
 let api: AimsApi;
 let root: vscode.Uri;
 
-
 type ReportMessage = Extract<ExtensionToCoverage, { type: 'report' }>;
 const lastReport = (): ReportMessage | undefined => (api.coverage.lastPosted?.type === 'report' ? api.coverage.lastPosted : undefined);
 const stateOf = (r: CoverageReport, id: string) => r.controls.find(c => c.id === id)?.state;

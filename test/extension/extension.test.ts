@@ -3,25 +3,15 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AimsApi } from '../../src/extension/extension';
-import { activateAims, EXT_ID, waitFor } from './helpers';
+import { activateAims, aimsDiagnostics, codeOf, EXT_ID, replaceAll, waitFor } from './helpers';
 
 let api: AimsApi;
 let root: vscode.Uri;
-
-
-const aimsDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter(d => d.source === 'aims');
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
 
 async function writeFile(rel: string, text: string): Promise<vscode.Uri> {
   const uri = vscode.Uri.joinPath(root, ...rel.split('/'));
   await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
   return uri;
-}
-
-async function replaceAll(doc: vscode.TextDocument, text: string): Promise<void> {
-  const edit = new vscode.WorkspaceEdit();
-  edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
-  assert.ok(await vscode.workspace.applyEdit(edit));
 }
 
 const DATASET = (id: string, status = 'approved') => `apiVersion: aims/v1

@@ -2,15 +2,15 @@
 // messages are handled through the same code path (api.form.handleMessageForTest), and the document's
 // text must be exactly what a minimal edit gives: only the changed line differs, comments stay.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { AimsApi } from '../../src/extension/extension';
-import { activateAims, waitFor } from './helpers';
+import { activateAims, sleep, waitFor } from './helpers';
 import type { FormView } from '../../webview-ui/src/form/protocol';
 
 const VIEW_TYPE = 'aims.recordForm';
 let api: AimsApi;
 let root: vscode.Uri;
-
 
 const DATASET = (id: string) => `apiVersion: aims/v1
 kind: DataProvenance
@@ -169,7 +169,6 @@ describe('AIMS record form (custom editor)', function () {
     const original = DATASET('form-disk-test');
     const { uri, doc } = await openForm(rel, original);
     const fsPath = uri.fsPath;
-    const fs = await import('node:fs');
     // a clean document: another program (git checkout, a script) rewrites the file; the form shows it
     fs.writeFileSync(fsPath, original.replace('retention: 24 months', 'retention: 48 months'));
     await waitFor(() => view(uri)?.data?.retention === '48 months', 10_000, 'the form to show the text from disk');
@@ -179,7 +178,7 @@ describe('AIMS record form (custom editor)', function () {
     assert.ok(doc.isDirty);
     const mine = doc.getText();
     fs.writeFileSync(fsPath, original.replace('retention: 24 months', 'retention: 60 months'));
-    await new Promise(r => setTimeout(r, 1500)); // time for a file watcher and a reload, which must not happen
+    await sleep(1500); // time for a file watcher and a reload, which must not happen
     assert.equal(doc.getText(), mine, 'the unsaved form edit is still there');
     assert.equal(view(uri)?.data?.license, 'CC BY 4.0');
     assert.equal(view(uri)?.data?.retention, '48 months');

@@ -3,20 +3,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { AimsApi } from '../../src/extension/extension';
+import { activateAims, EXT_ID, waitFor } from './helpers';
 
-const EXT_ID = 'aims-tools.aims-lint';
 let api: AimsApi;
 let root: vscode.Uri;
 
-async function until<T>(fn: () => T | undefined | false, ms = 5000, what = 'condition'): Promise<T> {
-  const t0 = Date.now();
-  for (;;) {
-    const v = fn();
-    if (v) return v as T;
-    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
-    await new Promise(r => setTimeout(r, 20));
-  }
-}
+const until = async <T>(fn: () => T | undefined | false, ms = 5000, what = 'condition'): Promise<T> => (await waitFor(fn, ms, what)).value;
 
 async function open(rel: string, text: string): Promise<vscode.TextDocument> {
   const uri = vscode.Uri.joinPath(root, ...rel.split('/'));
@@ -43,9 +35,8 @@ describe('editing features in a real VS Code', function () {
   this.timeout(60_000);
 
   before(async () => {
-    api = await vscode.extensions.getExtension<AimsApi>(EXT_ID)!.activate();
+    api = await activateAims();
     root = vscode.workspace.workspaceFolders![0].uri;
-    await until(() => api.service.list().length > 0, 10_000, 'the aims/ workspace to load');
   });
 
   it('completes dataset ids where a DataProvenance id is expected, and only those', async () => {

@@ -12,13 +12,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CoverageReport } from '../../src/core/coverage';
 
-import { Steps, ui, withVsCode } from './ui-lib';
+import { docScreenshot, repo, Steps, ui, withVsCode } from './ui-lib';
 
 type Page = import('playwright-core').Page;
 type FrameLocator = import('playwright-core').FrameLocator;
 
-const repo = path.resolve(__dirname, '../../..');
-const docsImages = path.join(repo, 'docs/images');
 const steps = new Steps();
 const step = steps.step.bind(steps);
 
@@ -178,9 +176,7 @@ async function main(): Promise<void> {
       await f.locator('body').evaluate(() => window.scrollTo(0, 0));
       await page.mouse.move(5, 5);
       await page.waitForTimeout(400);
-      const shot = await ui.screenshot(page, out);
-      fs.mkdirSync(docsImages, { recursive: true });
-      fs.copyFileSync(shot, path.join(docsImages, `${out}.png`));
+      await docScreenshot(page, out);
       // no horizontal overflow at 1440×900
       const overflow = await f.locator('body').evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `the panel overflows horizontally by ${overflow}px`);

@@ -9,12 +9,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Steps, ui, withVsCode } from './ui-lib';
+import { docScreenshot, Steps, ui, withVsCode } from './ui-lib';
 
 type Page = import('playwright-core').Page;
 type FrameLocator = import('playwright-core').FrameLocator;
 
-const repo = path.resolve(__dirname, '../../..');
 const RECORD = 'aims/data/card-transactions-2025.yaml';
 const LEGAL_BASIS = 'Legitimate interest in preventing card fraud (GDPR art. 6(1)(f))';
 const steps = new Steps('form-');
@@ -34,7 +33,7 @@ async function quickOpen(page: Page, file: string): Promise<void> {
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 }
 
-/** Runs a palette command by its full label (rows of commands with a keybinding carry it in their aria-label). */
+/** The colour theme through the palette, then waits until the form's page shows it. */
 async function setTheme(page: Page, theme: string, bodyClass: string): Promise<void> {
   await ui.setTheme(page, theme, bodyClass === 'vscode-light' ? 'vs' : bodyClass === 'vscode-dark' ? 'vs-dark' : 'hc-black');
   await formOf(page).locator(`body.${bodyClass}`).waitFor();
@@ -56,12 +55,6 @@ async function scrollToGroup(form: FrameLocator, control: string): Promise<void>
     window.scrollTo(0, el.getBoundingClientRect().top + window.scrollY - (toolbar?.offsetHeight ?? 0) - 12);
   });
   await form.locator('body').evaluate(() => new Promise(r => requestAnimationFrame(() => r(null))));
-}
-
-async function docScreenshot(page: Page, name: string): Promise<void> {
-  const file = await ui.screenshot(page, name);
-  fs.mkdirSync(path.join(repo, 'docs/images'), { recursive: true });
-  fs.copyFileSync(path.resolve(file), path.join(repo, 'docs/images', `${name}.png`));
 }
 
 async function main(): Promise<void> {
@@ -153,7 +146,7 @@ async function main(): Promise<void> {
       const card = form.locator('[data-k="oi:lineage[3]"]');
       await card.waitFor();
       // the new event's first input has the focus
-      await form.locator('body').evaluate(() => new Promise(r => setTimeout(r, 300)));
+      await page.waitForTimeout(300);
       assert.equal(await form.locator('body').evaluate(() => document.activeElement?.getAttribute('data-focus-key')), 'lineage[3].event');
       await pick(form, 'lineage[3].event', 'updated');
       await byKey(form, 'lineage[3].date').locator('input').fill('2026-11-20');
@@ -173,10 +166,9 @@ async function main(): Promise<void> {
       await size.scrollIntoViewIfNeeded();
       await size.fill('about 39 million authorisations');
       await page.keyboard.press('Tab');
-      await form.locator('body').evaluate(() => new Promise(r => setTimeout(r, 600)));
+      await page.waitForTimeout(600);
       // focus is in the form (the next field); Ctrl+Z goes to the document's undo
       await page.keyboard.press('Control+Z');
-      await page.waitForFunction(() => true);
       await form.locator(`[data-focus-key="size"]`).evaluate((el, want) => new Promise<void>((resolve, reject) => {
         const t0 = Date.now();
         const tick = (): void => {

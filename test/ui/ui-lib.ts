@@ -63,7 +63,8 @@ export interface UiRun {
   open(): Promise<void>;
 }
 
-const repo = path.resolve(__dirname, '../../..');
+/** The repository (test/ui/ is compiled to out/test/ui/). */
+export const repo = path.resolve(__dirname, '../../..');
 /** The packaged extension (npm run package); AIMS_VSIX names another. */
 export const vsixPath = process.env.AIMS_VSIX ? path.resolve(process.env.AIMS_VSIX) : path.join(repo, 'aims-lint.vsix');
 
@@ -94,4 +95,12 @@ export async function withVsCode(title: string, body: (run: UiRun) => Promise<vo
     await server.stop();
     fs.rmSync(workspace, { recursive: true, force: true });
   }
+}
+
+/** A screenshot in test-results/ui/ that is also copied to docs/images/<name>.png (the README shows those). */
+export async function docScreenshot(page: Page, name: string): Promise<string> {
+  const file = path.resolve(await ui.screenshot(page, name));
+  fs.mkdirSync(path.join(repo, 'docs/images'), { recursive: true });
+  fs.copyFileSync(file, path.join(repo, 'docs/images', `${name}.png`));
+  return file;
 }

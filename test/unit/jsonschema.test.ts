@@ -49,7 +49,7 @@ function lintText(file: string, text: string): Finding[] {
   linter.setFile(file, text);
   return linter.findingsFor(file);
 }
-const schemaFindings = (fs: Finding[]): Finding[] => fs.filter(f => SCHEMA_RULES.has(f.ruleId));
+const schemaFindings = (findings: Finding[]): Finding[] => findings.filter(f => SCHEMA_RULES.has(f.ruleId));
 
 /** JSON pointer of an ajv error's subject: the property itself for `required` / `additionalProperties`. */
 function errorPointer(e: ErrorObject): string {
@@ -61,10 +61,6 @@ const pointer = (p: (string | number)[]): string => p.map(s => `/${s}`).join('')
 
 function recordErrors(data: unknown): ErrorObject[] {
   return validateRecordSchema(data) ? [] : (validateRecordSchema.errors ?? []).filter(e => e.keyword !== 'if');
-}
-
-function walkFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => (e.isDirectory() ? walkFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 describe('JSON Schemas', () => {

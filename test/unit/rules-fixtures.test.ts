@@ -13,9 +13,8 @@ import { applyFix } from '../../src/core/edit';
 import { Linter } from '../../src/core/linter';
 import type { Finding, Fix } from '../../src/core/model';
 import { getRule } from '../../src/core/rules';
+import { FIXTURES, fixtureFolders } from './fixtures';
 
-const ROOT = path.resolve(__dirname, '../../..');
-export const FIXTURES = path.join(ROOT, 'test/fixtures/rules');
 const CONTEXT = path.join(FIXTURES, '_context');
 const TODAY = '2026-11-22';
 
@@ -49,13 +48,13 @@ const ADVICE: Record<string, RegExp> = {
 // Markers
 // ---------------------------------------------------------------------------------------------
 
-export interface Expected { rule: string; line: number; column: number; text?: string }
-export interface FixtureOptions { today: string; lastChange?: string }
+interface Expected { rule: string; line: number; column: number; text?: string }
+interface FixtureOptions { today: string; lastChange?: string }
 
 const ITEM = /([a-z][a-z0-9-]*)@(?:(\d+):)?(\d+)(?:\s+("(?:[^"\\]|\\.)*"))?/y;
 
 /** Reads the expectations and options written in a fixture's comments. Throws on a malformed marker. */
-export function readMarkers(text: string): { expected: Expected[]; options: FixtureOptions } {
+function readMarkers(text: string): { expected: Expected[]; options: FixtureOptions } {
   const expected: Expected[] = [];
   const options: FixtureOptions = { today: TODAY };
   text.split('\n').forEach((raw, i) => {
@@ -105,7 +104,7 @@ const context = fs.readdirSync(CONTEXT).filter(f => f.endsWith('.yaml')).sort().
   return { file: `aims/context/${f}`, text, id: /^id: (\S+)$/m.exec(text)?.[1] };
 });
 
-export function lintFixture(rule: string, name: string, text: string, options: FixtureOptions): { linter: Linter; file: string; findings: Finding[] } {
+function lintFixture(rule: string, name: string, text: string, options: FixtureOptions): { linter: Linter; file: string; findings: Finding[] } {
   const file = `aims/${rule}/${name}`;
   const linter = new Linter({ today: options.today, lastChange: f => (f === file ? options.lastChange : undefined) });
   const id = /^id:\s*["']?([^\s"'#]+)/m.exec(text)?.[1];
@@ -129,7 +128,7 @@ function assertFindings(findings: Finding[], expected: Expected[]): void {
 }
 
 /** Every finding is inside the text, and its end is not before its start. */
-export function assertInside(text: string, findings: Finding[]): void {
+function assertInside(text: string, findings: Finding[]): void {
   const lines = text.split('\n');
   for (const f of findings) {
     const r = f.range!;
@@ -182,10 +181,6 @@ function applyAll(text: string, fixes: Fix[]): string {
 
 const read = (f: string): string => fs.readFileSync(f, 'utf8');
 const isFixture = (f: string): boolean => /^(valid|invalid)[\w-]*\.yaml$/.test(f) && !/\.(fixed|suggested)\.yaml$/.test(f);
-
-export function fixtureFolders(): string[] {
-  return fs.readdirSync(FIXTURES, { withFileTypes: true }).filter(d => d.isDirectory() && !d.name.startsWith('_')).map(d => d.name).sort();
-}
 
 describe('rule fixtures (test/fixtures/rules)', () => {
   it('the context records are clean on their own', () => {
@@ -374,10 +369,11 @@ describe('broken YAML never crashes the linter', () => {
             assert.fail(`line ${i + 1} ${how}: the linter threw ${(e as Error).stack}`);
           }
           assertInside(t, findings);
-          n++;
+          if (findings.length) n++;
         }
       }
-      assert.ok(n >= 2 * lines.filter(l => l.trim()).length, `${n} variants linted`);
+      // the breakages are real: most broken variants are reported (not silently accepted)
+      assert.ok(n >= lines.filter(l => l.trim()).length, `${n} broken variants reported`);
     });
   }
 });

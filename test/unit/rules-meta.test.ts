@@ -9,9 +9,8 @@ import { CONTROL_IDS } from '../../src/core/catalogue';
 import { rulePage, rulesTable } from '../../src/core/docs';
 import { RULES } from '../../src/core/rules';
 import { CROSS_RULES } from '../../src/core/rules/cross';
+import { FIXTURES, fixtureFolders, ROOT } from './fixtures';
 
-const ROOT = path.resolve(__dirname, '../../..');
-const FIXTURES = path.join(ROOT, 'test/fixtures/rules');
 const read = (rel: string): string => fs.readFileSync(path.join(ROOT, rel), 'utf8');
 
 /** The text of a `## title` section of a Markdown page, up to the next heading or rule. */
@@ -28,7 +27,7 @@ function readmeTable(): string {
 
 describe('rule catalogue', () => {
   const crossSource = read('test/unit/rules-cross.test.ts');
-  const folders = new Set(fs.readdirSync(FIXTURES, { withFileTypes: true }).filter(d => d.isDirectory() && !d.name.startsWith('_')).map(d => d.name));
+  const folders = new Set(fixtureFolders());
   const ids = RULES.map(r => r.id);
 
   it('rule ids are unique kebab-case', () => {

