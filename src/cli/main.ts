@@ -12,7 +12,7 @@ import { parallelAnalyzer } from '../core/pool';
 import { openProject, type Project } from '../core/project';
 import { RULES } from '../core/rules';
 import { todayIso } from '../core/rule';
-import { KEBAB_ID, KIND_SPECS } from '../core/schema';
+import { isIsoDate, KEBAB_ID, KIND_SPECS } from '../core/schema';
 import type { Formatter, LintReport } from './formatters/types';
 
 export interface Io {
@@ -137,7 +137,7 @@ async function run(argv: string[], io: Io, ctx: { root?: string }): Promise<numb
 
   const color = !values['no-color'] && !io.env.NO_COLOR && (values.color ?? !!io.isTTY);
   const today = values.today ?? (io.env.AIMS_TODAY || undefined) ?? todayIso();
-  if (!isCalendarDate(today)) throw new UsageError(`${values.today !== undefined ? '--today' : 'AIMS_TODAY'} must be a date as YYYY-MM-DD, not '${today}'.`);
+  if (!isIsoDate(today)) throw new UsageError(`${values.today !== undefined ? '--today' : 'AIMS_TODAY'} must be a date as YYYY-MM-DD, not '${today}'.`);
   const root = findRoot(io.cwd, values.root);
   ctx.root = root;
   const emit = (text: string): void => {
@@ -188,10 +188,10 @@ async function run(argv: string[], io: Io, ctx: { root?: string }): Promise<numb
       const f = require('./formatters/coverage') as typeof import('./formatters/coverage');
       if (format === 'csv' || format === 'html' || format === 'soa-markdown') {
         // the Statement of Applicability for auditors: a spreadsheet, one self-contained HTML page, or
-        // Markdown (the same exports as the coverage panel's)
+        // Markdown (the same files as the coverage panel's exports; CSV on stdout without a byte order mark)
         const x = require('../core/export') as typeof import('../core/export');
-        const opts = { title: `Statement of Applicability — ${path.basename(root)}`, generatedOn: today };
-        emit(format === 'csv' ? x.soaCsv(cov, { bom: !!values.output }) : format === 'html' ? x.soaHtml(cov, opts) : x.soaMarkdown(cov, opts));
+        const soaFormat = format === 'soa-markdown' ? 'markdown' : format;
+        emit(format === 'csv' && !values.output ? x.soaCsv(cov) : x.soaFileText(cov, soaFormat, { rootName: path.basename(root), today }));
         return 0;
       }
       emit(format === 'json' ? JSON.stringify(cov, null, 2) + '\n' : format === 'markdown' ? f.coverageMarkdown(cov) : f.coverageTable(cov, color && !values.output));
@@ -245,10 +245,6 @@ async function run(argv: string[], io: Io, ctx: { root?: string }): Promise<numb
 }
 
 const COMMANDS = ['lint', 'coverage', 'init', 'new', 'rules'];
-
-function isCalendarDate(d: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d + 'T00:00:00Z')) && new Date(d + 'T00:00:00Z').toISOString().slice(0, 10) === d;
-}
 
 const toPosix = (p: string): string => p.split(path.sep).join('/');
 const inside = (dir: string, p: string): boolean => p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);

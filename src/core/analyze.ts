@@ -1,5 +1,5 @@
 // Per-file analysis: parse, file rules, record rules, summary. Pure (text in, data out) so that it can
-// run in a worker thread and be cached by content hash.
+// run in a worker thread; the linter keeps it until the file's text changes.
 import type { Finding, Kind, RecordSummary, Severity } from './model';
 import { parseRecord, type ParsedFile } from './parse';
 import type { Env, FileRule, RecordContext, RecordRule, ReportInput, Rule, WorkspaceRule } from './rule';
@@ -9,11 +9,6 @@ import { validateRecord, type SchemaIssue } from './validate';
 
 export interface FileAnalysis {
   file: string;
-  /**
-   * Content hash of `text`, set on demand by contentHash(): linting does not need it (the linter
-   * compares the texts themselves), and hashing every file of a large workspace cost a few percent of a run.
-   */
-  hash?: string;
   text: string;
   kind?: Kind;
   summary?: RecordSummary;
@@ -40,21 +35,6 @@ export function makeRuleSet(rules: readonly Rule[], overrides: Readonly<Record<s
     else set.workspace.push(r);
   }
   return set;
-}
-
-/** The analysis' content hash (hashText of its text), computed once. */
-export function contentHash(a: FileAnalysis): string {
-  return (a.hash ??= hashText(a.text));
-}
-
-/** FNV-1a 32-bit over UTF-16 code units: cheap, stable content hash for caching. */
-export function hashText(text: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(36) + ':' + text.length.toString(36);
 }
 
 export function finding(rule: Rule, severity: Severity, file: string, input: ReportInput): Finding {

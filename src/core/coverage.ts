@@ -10,9 +10,9 @@
 import { CONTROLS, GROUPS, expectedControls } from './catalogue';
 import type { Finding, Kind } from './model';
 import type { Linter } from './linter';
+import type { CoverageState } from './coverage-states';
 
-export type CoverageState = 'covered' | 'partial' | 'missing' | 'excluded';
-export const COVERAGE_STATES: readonly CoverageState[] = ['covered', 'partial', 'missing', 'excluded'];
+export { COVERAGE_STATES, type CoverageState } from './coverage-states';
 
 export interface EvidenceItem {
   /** As written in the SoA (or the record id, for records that name the control themselves). */

@@ -5,8 +5,8 @@
 // Only our own words appear: control ids and short titles from the catalogue, the organization's SoA
 // entries and evidence, and the coverage states. Never the standard's text.
 import { getControl } from './catalogue';
-import type { ControlCoverage, CoverageReport, CoverageState, EvidenceItem, FindingCounts } from './coverage';
-import { COVERAGE_STATES } from './coverage';
+import type { ControlCoverage, CoverageReport, EvidenceItem, FindingCounts } from './coverage';
+import { COVERAGE_STATES, STATE_LABELS, type CoverageState } from './coverage-states';
 
 export interface SoaExportOptions {
   /** Document title; default "Statement of Applicability". */
@@ -29,7 +29,7 @@ export interface SoaCsvOptions {
 
 export const SOA_CSV_HEADER = ['control', 'title', 'group', 'applicable', 'state', 'status', 'owner', 'justification', 'evidence', 'open findings', 'review due'] as const;
 
-export const STATE_LABELS: Record<CoverageState, string> = { covered: 'Covered', partial: 'Partial', missing: 'Missing', excluded: 'Excluded' };
+export { STATE_LABELS } from './coverage-states';
 
 /** What each state means, in our words (coverage.ts). */
 export const STATE_MEANINGS: Record<CoverageState, string> = {
@@ -219,8 +219,7 @@ function bar(c: Record<CoverageState, number>, total: number): string {
     const pct = total ? (c[s] / total) * 100 : 0;
     return `<span class="${s}" style="width:${pct.toFixed(2)}%" title="${STATE_LABELS[s]}: ${c[s]}"></span>`;
   }).join('');
-  const label = COVERAGE_STATES.map(s => `${STATE_LABELS[s].toLowerCase()} ${c[s]}`).join(', ');
-  return `<div class="bar" role="img" aria-label="${escapeHtml(label)}">${segs}</div>`
+  return `<div class="bar" role="img" aria-label="${escapeHtml(counts(c, ', '))}">${segs}</div>`
     + `<ul class="legend">${COVERAGE_STATES.map(s => `<li class="${s}"><span class="dot"></span>${STATE_LABELS[s]} ${c[s]}</li>`).join('')}</ul>`;
 }
 
@@ -261,7 +260,8 @@ export function soaHtml(report: CoverageReport, opts: SoaExportOptions = {}): st
     h.push('<table>', '<thead><tr><th>Control</th><th>Title</th><th>Applicable</th><th>State</th><th>Status</th><th>Owner</th><th>Justification</th><th>Evidence</th><th>Open findings</th><th>Review due</th></tr></thead>', '<tbody>');
     for (const r of rows.filter(x => x.group === g.id)) {
       const c = byId.get(r.control)!;
-      const due = r.reviewDue ? `<span${overdue(r.reviewDue, today) ? ' class="overdue"' : ''}>${escapeHtml(r.reviewDue)}${overdue(r.reviewDue, today) ? ' (overdue)' : ''}</span>` : '';
+      const late = overdue(r.reviewDue, today);
+      const due = r.reviewDue ? `<span${late ? ' class="overdue"' : ''}>${escapeHtml(r.reviewDue)}${late ? ' (overdue)' : ''}</span>` : '';
       h.push(`<tr class="${r.state}"><td class="id">${escapeHtml(r.control)}</td><td>${escapeHtml(r.title)}</td><td>${r.applicable || '—'}</td>`
         + `<td class="state"><span class="dot"></span>${STATE_LABELS[r.state]}<span class="why">${escapeHtml(r.reason)}</span></td>`
         + `<td>${escapeHtml(r.status)}</td><td>${escapeHtml(r.owner)}</td><td>${escapeHtml(r.justification)}</td><td class="ev">${evidenceHtml(c.evidence)}</td>`

@@ -12,13 +12,14 @@ import { CONTROLS, getControl, GROUPS } from './catalogue';
 import { ruleDocsUrl } from './docs-url';
 import { applyEdits, computeEdits, onlyEmptyAfterFirst, type EditOp, type SetOp, type TextEdit } from './edit';
 import type { Finding, Fix, Kind, Path, Position, Severity, Target } from './model';
-import { parseRecord } from './parse';
+import { cleanYamlMessage, parseRecord } from './parse';
 import { pathText, type IndexedRecord } from './rule';
-import { fieldAt, isKind, KIND_SPECS, type Field } from './schema';
+import { controlsOf, fieldAt, isKind, KIND_SPECS, type Field } from './schema';
+import { blankValue } from './skeleton';
 import { sameValue, valueAt } from './form-values';
 import { LineMap } from './text';
 
-export { inputText, sameValue, valueAt, valueFromInput } from './form-values';
+export { inputText, pathKey, sameValue, valueAt, valueFromInput } from './form-values';
 
 type YAMLMod = typeof import('yaml');
 let Y: YAMLMod | undefined;
@@ -135,7 +136,7 @@ function inputOf(kind: Kind, f: Field, path: Path): FormInput {
 function formField(kind: Kind, key: string, f: Field, path: Path): FormField {
   const out: FormField = {
     key, path, label: f.label, description: f.description, required: !!f.required, recommended: !!f.recommended,
-    controls: f.controls && f.controls.length ? [...f.controls] : [...KIND_SPECS[kind].controls],
+    controls: [...controlsOf(kind, f)],
     input: inputOf(kind, f, path),
   };
   if (f.example !== undefined) out.example = f.example;
@@ -183,25 +184,7 @@ export function referenceOptions(records: readonly IndexedRecord[], kinds: reado
   return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
-// The blank value of a new list item, as `aims new` skeletons write it (skeleton.ts): required and
-// recommended keys (all keys when none is), "" to fill in, null for yes/no and numbers so that the
-// form does not answer a compliance question on the user's behalf.
-function blankValue(f: Field): unknown {
-  switch (f.type) {
-    case 'list': return f.items.type === 'object' ? [blankValue(f.items)] : [];
-    case 'object': {
-      const keys = Object.keys(f.fields).filter(k => f.fields[k].required || f.fields[k].recommended);
-      const o: Record<string, unknown> = {};
-      for (const k of keys.length ? keys : Object.keys(f.fields)) o[k] = blankValue(f.fields[k]);
-      return o;
-    }
-    case 'enum': return f.values.length === 1 ? f.values[0] : '';
-    case 'boolean': case 'number': return null;
-    default: return '';
-  }
-}
-
-/** What add-item inserts into the list at `path` when no value is given. */
+/** What add-item inserts into the list at `path` when no value is given: a blank item, as skeletons write it. */
 export function newListItem(kind: Kind | undefined, path: Path): unknown {
   const f = kind ? fieldAt(kind, path) : undefined;
   return f?.type === 'list' ? blankValue(f.items) : '';
@@ -251,9 +234,6 @@ export interface FormState {
   unknownPaths: Path[];
   eol: '\n' | '\r\n';
 }
-
-export { pathText as pathKey };
-
 
 /** Reads a document for the form. Never throws: whatever cannot be read is reported as a problem. */
 export function formState(text: string, findings: readonly Finding[] = []): FormState {
@@ -366,7 +346,7 @@ function readData(text: string): ReadResult {
     const at = new LineMap(text).position(err.pos[0]);
     const what = err.code === 'DUPLICATE_KEY' ? 'a key appears twice'
       : err.code === 'MULTIPLE_DOCS' ? 'the file holds more than one YAML document'
-        : err.message.replace(/ at line \d+, column \d+[\s\S]*$/, '').replace(/\s+/g, ' ').trim();
+        : cleanYamlMessage(err.message);
     return { error: `Line ${at.line}, column ${at.column}: ${what}. Correct it in the text editor; the form does not edit a file that does not parse.` };
   }
   try {

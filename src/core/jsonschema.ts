@@ -16,11 +16,12 @@
 // recommended field written as an empty value of another shape ([] for a text field) are errors here;
 // the linter calls them merely "empty". test/unit/jsonschema.test.ts checks there are no others.
 // No vscode import, no file access.
-import { CONTROLS, CONTROL_IDS, ROLES, ROLE_TITLES } from './catalogue';
+import { CONTROLS, CONTROL_IDS, getControl, ROLES, ROLE_TITLES } from './catalogue';
 import { DEFAULT_CONFIG } from './config';
 import { API_VERSION, KINDS, type Kind } from './model';
 import type { Rule } from './rule';
 import { KEBAB_ID, KIND_SPECS, type Field } from './schema';
+import { kindToKebab } from './skeleton';
 
 export type JsonSchema = { [key: string]: unknown };
 
@@ -32,7 +33,7 @@ export const CONFIG_SCHEMA_FILE = 'aims-config.schema.json';
 
 /** schemas/<file> of one kind: model-card.schema.json, data-provenance.schema.json, ... */
 export function kindSchemaFile(kind: Kind): string {
-  return `${kind.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase()}.schema.json`;
+  return `${kindToKebab(kind)}.schema.json`;
 }
 
 /** Severities a rule can be set to in aims/aims.config.yaml (config.ts accepts exactly these). */
@@ -48,7 +49,7 @@ const NOT_BLANK = '\\S';
 const BLANK_OK = '^\\s*$';
 
 const controlLine = (ids: readonly string[]): string =>
-  ids.map(id => `${id} ${CONTROLS.find(c => c.id === id)?.title ?? ''}`.trim()).join('; ');
+  ids.map(id => `${id} ${getControl(id)?.title ?? ''}`.trim()).join('; ');
 
 /** The hover text of a field: what to write, whether it is required, and the controls it evidences. */
 function describe(f: Field, controls: readonly string[], required: boolean | 'item'): string {

@@ -1,6 +1,7 @@
-// The workspace engine: holds one analysis per file (cached by content hash), runs the cross-record
-// rules over the index of summaries, and locates findings lazily. The CLI and the extension both use
-// it; the extension calls setFile() for the one document that changed and re-reads findings.
+// The workspace engine: holds one analysis per file (redone only when the file's text changes), runs
+// the cross-record rules over the index of summaries, and locates findings lazily. The CLI and the
+// extension both use it; the extension calls setFile() for the one document that changed and re-reads
+// findings.
 import { analyzeFile, finding, makeRuleSet, type FileAnalysis, type RuleSet } from './analyze';
 import type { Finding, Range } from './model';
 import { Locator } from './parse';

@@ -111,7 +111,8 @@ function unclosedStart(YAML: typeof import('yaml'), doc: import('yaml').Document
   return found;
 }
 
-function cleanYamlMessage(m: string): string {
+/** A YAML parser message without its position and code excerpt, on one line. */
+export function cleanYamlMessage(m: string): string {
   return m.replace(/ at line \d+, column \d+[\s\S]*$/, '').replace(/\s+/g, ' ').trim();
 }
 

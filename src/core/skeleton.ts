@@ -65,8 +65,12 @@ export function nextReview(today: string): string {
 // Data: what a skeleton parses to
 // ---------------------------------------------------------------------------------------------
 
-/** The blank value a skeleton gives a field the user has to fill in. */
-function blankValue(f: Field): unknown {
+/**
+ * The blank value a skeleton gives a field the user has to fill in (and the form a new list item):
+ * required and recommended keys (all keys when none is), "" to fill in, null for yes/no and numbers so
+ * that nothing answers a compliance question on the user's behalf.
+ */
+export function blankValue(f: Field): unknown {
   switch (f.type) {
     case 'list': return f.items.type === 'object' ? [blankObject(f.items.fields)] : [];
     case 'object': return blankObject(f.fields);

@@ -3,7 +3,8 @@
 // never disagree with the linter. scripts/gen-docs.ts writes them to snippets/aims.code-snippets.
 import { CONTROL_IDS } from './catalogue';
 import { API_VERSION, KINDS, type Kind } from './model';
-import { KIND_SPECS, type Field } from './schema';
+import { KIND_SPECS, SOA_STATUS_VALUES, type Field } from './schema';
+import { kindToKebab } from './skeleton';
 
 export interface Snippet { prefix: string[]; body: string[]; description: string; scope?: string }
 
@@ -60,7 +61,6 @@ function recordSnippet(kind: Kind): Snippet {
     if (name === 'apiVersion') { body.push(`apiVersion: ${API_VERSION}`); continue; }
     if (name === 'kind') { body.push(`kind: ${kind}`); continue; }
     if (name === 'id') { body.push(`id: \${${b.next()}:\${TM_FILENAME_BASE}}`); continue; }
-    if (name === 'status') { body.push(`status: ${b.choice(['draft', 'in-review', 'approved', 'retired'])}`); continue; }
     // snippet variables cannot add a year: review_by starts as today's date, selected for editing
     if (name === 'review_by') { body.push(`review_by: \${${b.next()}:${TODAY}}`); continue; }
     if (kind === 'Applicability' && name === 'controls') {
@@ -72,9 +72,8 @@ function recordSnippet(kind: Kind): Snippet {
     else body.push(...fieldLines({ [name]: f }, '', b));
   }
   body.push('$0');
-  const kebab = kind.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
   return {
-    prefix: [`aims-${kind === 'Applicability' ? 'soa' : kebab}`, `aims ${spec.title.toLowerCase()}`],
+    prefix: [`aims-${kind === 'Applicability' ? 'soa' : kindToKebab(kind)}`, `aims ${spec.title.toLowerCase()}`],
     body,
     description: `AIMS ${spec.title} (${kind}) with every required key. ${spec.description}`,
   };
@@ -85,7 +84,7 @@ function soaEntry(b: Builder, indent: string): string[] {
     `${indent}- id: ${b.choice(CONTROL_IDS)}`,
     `${indent}  applicable: ${b.choice(['true', 'false'])}`,
     `${indent}  justification: ${b.placeholder('Why the control applies or does not apply')}`,
-    `${indent}  status: ${b.choice(['not-started', 'planned', 'partial', 'implemented'])}`,
+    `${indent}  status: ${b.choice(SOA_STATUS_VALUES)}`,
     `${indent}  owner: ${b.placeholder('owner')}`,
     `${indent}  evidence:`,
     `${indent}    - ${b.placeholder('record id, repository path or URL')}`,

@@ -104,10 +104,15 @@ function editDistanceDp(a: string, b: string, max: number): number {
   return prev[b.length];
 }
 
-/** The closest candidate within a distance proportional to the word's length, or undefined. */
+/** The largest edit distance at which a candidate still matches `word`: one per three characters, 1 to 3. */
+export function matchBudget(word: string): number {
+  return Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+}
+
+/** The closest candidate within matchBudget(word) (proportional to the word's length), or undefined. */
 export function didYouMean(word: string, candidates: Iterable<string>): string | undefined {
   const lower = word.toLowerCase();
-  const max = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+  const max = matchBudget(word);
   let best: string | undefined, bestD = max + 1;
   for (const c of candidates) {
     // candidates that differ in length by more than `max` cannot match (lowercasing can change

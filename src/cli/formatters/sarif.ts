@@ -37,34 +37,37 @@ const sarif: Formatter = report => {
   // line (which moves as the file is edited) nor its message (which can name today's date); findings
   // with the same key are numbered in order.
   const seen = new Map<string, number>();
-  const results = report.files.flatMap(({ file, findings }) => findings.map(f => {
-    const r = f.range!;
+  const results = report.files.flatMap(({ file, findings }) => {
     const uri = report.display(file);
-    const key = createHash('sha256').update(`${f.ruleId}\0${uri}\0${JSON.stringify(f.path)}\0${f.target}`).digest('hex').slice(0, 32);
-    const n = (seen.get(key) ?? 0) + 1;
-    seen.set(key, n);
-    return {
-      ruleId: f.ruleId,
-      ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
-      level: LEVEL[f.severity],
-      message: { text: f.message + (f.controls.length ? ` [${f.controls.join(', ')}]` : '') },
-      locations: [{
-        physicalLocation: {
-          artifactLocation: { uri: encodeUriPath(uri), uriBaseId: '%SRCROOT%' },
-          region: { startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: Math.max(r.end.column, r.end.line === r.start.line ? r.start.column + 1 : 1) },
-        },
-      }],
-      ...(f.related?.length ? {
-        relatedLocations: f.related.map((rel, i) => ({
-          id: i,
-          message: { text: rel.message },
-          physicalLocation: { artifactLocation: { uri: encodeUriPath(report.display(rel.file)), uriBaseId: '%SRCROOT%' }, ...(rel.range ? { region: { startLine: rel.range.start.line, startColumn: rel.range.start.column } } : {}) },
-        })),
-      } : {}),
-      partialFingerprints: { 'aimsFinding/v1': `${key}:${n}` },
-      properties: { controls: f.controls, impact: IMPACT[f.severity] },
-    };
-  }));
+    const encoded = encodeUriPath(uri);
+    return findings.map(f => {
+      const r = f.range!;
+      const key = createHash('sha256').update(`${f.ruleId}\0${uri}\0${JSON.stringify(f.path)}\0${f.target}`).digest('hex').slice(0, 32);
+      const n = (seen.get(key) ?? 0) + 1;
+      seen.set(key, n);
+      return {
+        ruleId: f.ruleId,
+        ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
+        level: LEVEL[f.severity],
+        message: { text: f.message + (f.controls.length ? ` [${f.controls.join(', ')}]` : '') },
+        locations: [{
+          physicalLocation: {
+            artifactLocation: { uri: encoded, uriBaseId: '%SRCROOT%' },
+            region: { startLine: r.start.line, startColumn: r.start.column, endLine: r.end.line, endColumn: Math.max(r.end.column, r.end.line === r.start.line ? r.start.column + 1 : 1) },
+          },
+        }],
+        ...(f.related?.length ? {
+          relatedLocations: f.related.map((rel, i) => ({
+            id: i,
+            message: { text: rel.message },
+            physicalLocation: { artifactLocation: { uri: encodeUriPath(report.display(rel.file)), uriBaseId: '%SRCROOT%' }, ...(rel.range ? { region: { startLine: rel.range.start.line, startColumn: rel.range.start.column } } : {}) },
+          })),
+        } : {}),
+        partialFingerprints: { 'aimsFinding/v1': `${key}:${n}` },
+        properties: { controls: f.controls, impact: IMPACT[f.severity] },
+      };
+    });
+  });
   return JSON.stringify({
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',

@@ -3,7 +3,7 @@ import type { Fix, Kind, RecordRef } from '../model';
 import { defineRule, pathText, type IndexedRecord } from '../rule';
 import { controlsOf, fieldAt, KEBAB_ID, KIND_SPECS } from '../schema';
 import { recordPath, skeletonRecord } from '../skeleton';
-import { editDistance } from '../text';
+import { editDistance, matchBudget } from '../text';
 import { repairControlId } from './unknown-control';
 
 /** SoA evidence given as a web address. */
@@ -31,11 +31,6 @@ export function refControls(r: IndexedRecord, ref: RecordRef): string[] {
   return controlsOf(r.summary.kind, undefined);
 }
 
-/** Every candidate that is a did-you-mean match for `word` on its own. */
-export function closeMatches(word: string, candidates: Iterable<string>): string[] {
-  return closeMatchesIn(word, lowerCandidates(candidates));
-}
-
 /** Distinct candidates (first occurrence order) with their lowercase forms, for many closeMatchesIn calls. */
 export interface LoweredCandidates { ids: string[]; lower: string[] }
 
@@ -45,16 +40,17 @@ export function lowerCandidates(candidates: Iterable<string>): LoweredCandidates
 }
 
 /**
- * closeMatches over candidates lowercased once: a dangling reference is compared with every id of
- * the workspace, and lowercasing thousands of ids per reference was most of the rule's time. The
- * same decision as didYouMean(word, [c]) === c for each candidate c: the bounded edit distance of
- * the lowercase forms is at most `max` (editDistance answers more than `max` when their lengths
- * differ by more than `max`, which is all that didYouMean's length shortcut skips).
+ * Every candidate that is a did-you-mean match for `word` on its own, over candidates lowercased
+ * once: a dangling reference is compared with every id of the workspace, and lowercasing thousands of
+ * ids per reference was most of the rule's time. The same decision as didYouMean(word, [c]) === c for
+ * each candidate c: the bounded edit distance of the lowercase forms is at most matchBudget(word)
+ * (editDistance answers more than that when their lengths differ by more, which is all that
+ * didYouMean's length shortcut skips).
  */
 export function closeMatchesIn(word: string, candidates: LoweredCandidates): string[] {
   const out: string[] = [];
   const lower = word.toLowerCase();
-  const max = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
+  const max = matchBudget(word);
   const { ids, lower: lows } = candidates;
   for (let i = 0; i < ids.length; i++) {
     const c = ids[i], cl = lows[i];

@@ -1,13 +1,12 @@
 // What the coverage panel shows, computed without the DOM (unit-tested in test/unit/coverage-panel.test.ts):
 // filtering by state, owner and text, the proportional bar segments, labels, overdue review dates and
-// the saved view state. Only types come from src/: the webview bundle must not pull in the engine.
-import type { ControlCoverage, CoverageReport, CoverageState, EvidenceItem, FindingCounts, GroupCoverage } from '../../../src/core/coverage';
+// the saved view state. Besides types, only src/core/coverage-states.ts (no imports) comes from src/: the
+// webview bundle must not pull in the engine.
+import type { ControlCoverage, CoverageReport, EvidenceItem, FindingCounts, GroupCoverage } from '../../../src/core/coverage';
+import { COVERAGE_STATES as STATES, STATE_LABELS as STATE_LABEL, type CoverageState } from '../../../src/core/coverage-states';
 
-/** The order of the states everywhere (as COVERAGE_STATES in src/core/coverage.ts). */
-export const STATES: readonly CoverageState[] = ['covered', 'partial', 'missing', 'excluded'];
-
-/** As STATE_LABELS in src/core/export.ts (a unit test keeps them equal). */
-export const STATE_LABEL: Record<CoverageState, string> = { covered: 'Covered', partial: 'Partial', missing: 'Missing', excluded: 'Excluded' };
+/** The order of the states everywhere, and their labels: those of the exports (src/core/coverage-states.ts). */
+export { STATES, STATE_LABEL };
 
 /** Codicons, as the Controls view (src/extension/trees.ts) uses them. */
 export const STATE_ICON: Record<CoverageState, string> = {
