@@ -2,11 +2,10 @@
 // "show rule documentation". Every edit is a WorkspaceEdit, so it is undoable, and it is computed by
 // the engine's minimal-edit code, so comments and untouched lines stay byte-identical.
 import * as vscode from 'vscode';
-import { computeEdits, EditError } from '../core/edit';
+import { computeEdits, diffEdit, EditError } from '../core/edit';
 import { fixFile } from '../core/fix';
 import type { Fix } from '../core/model';
-import { getRule } from '../core/rules';
-import { AimsDiagnostic } from './convert';
+import { AimsDiagnostic, toTextEdit } from './convert';
 import type { AimsService, AimsWorkspace } from './workspace';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('aims');
@@ -21,9 +20,7 @@ export function fixToWorkspaceEdit(doc: vscode.TextDocument, fix: Fix, ws: AimsW
     throw e;
   }
   const edit = new vscode.WorkspaceEdit();
-  for (const e of result.edits) {
-    edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.newText);
-  }
+  edit.set(doc.uri, result.edits.map(e => toTextEdit(doc, e)));
   for (const f of result.createFiles) {
     const uri = ws.uri(f.file);
     edit.createFile(uri, { ignoreIfExists: true, contents: Buffer.from(f.text, 'utf8') });
@@ -31,23 +28,22 @@ export function fixToWorkspaceEdit(doc: vscode.TextDocument, fix: Fix, ws: AimsW
   return edit;
 }
 
-/** One minimal edit that turns `before` into `after` (common prefix and suffix kept). */
-export function minimalReplace(doc: vscode.TextDocument, after: string): vscode.TextEdit | undefined {
-  const before = doc.getText();
-  if (before === after) return undefined;
-  let s = 0;
-  while (s < before.length && s < after.length && before[s] === after[s]) s++;
-  let eb = before.length, ea = after.length;
-  while (eb > s && ea > s && before[eb - 1] === after[ea - 1]) { eb--; ea--; }
-  return vscode.TextEdit.replace(new vscode.Range(doc.positionAt(s), doc.positionAt(eb)), after.slice(s, ea));
+/** One minimal edit that turns the text of `doc` into `after` (common prefix and suffix kept). */
+function minimalEdit(doc: vscode.TextDocument, after: string): vscode.TextEdit | undefined {
+  const e = diffEdit(doc.getText(), after);
+  return e && toTextEdit(doc, e);
 }
 
-/** The text of a document after every safe fix (the engine's fix loop), or undefined when none applies. */
-export function fixAllText(ws: AimsWorkspace, rel: string, doc: vscode.TextDocument): string | undefined {
+/**
+ * The text of a document after every safe fix (the engine's fix loop), or undefined when none applies.
+ * The document is the source of truth: its text goes to the workspace first (the debounced lint may
+ * not have run yet; the service is told when that changes findings), and is its text again afterwards.
+ */
+export function fixAllText(service: AimsService, ws: AimsWorkspace, rel: string, doc: vscode.TextDocument): string | undefined {
   const original = doc.getText();
-  ws.linter.setFile(rel, original);
+  if (ws.update(rel, original)) service.fire();
   const { text, applied } = fixFile(ws.linter, rel);
-  ws.linter.setFile(rel, original); // the document is the source of truth until the edit is applied
+  ws.update(rel, original); // back to the document's text until the edit is applied: the same findings as before
   return applied > 0 && text !== original ? text : undefined;
 }
 
@@ -65,10 +61,10 @@ export class AimsCodeActionProvider implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
 
     if (context.only && FIX_ALL_KIND.contains(context.only) || context.only?.contains(FIX_ALL_KIND)) {
-      const text = fixAllText(ws, rel, doc);
+      const text = fixAllText(this.service, ws, rel, doc);
       if (text !== undefined) {
         const a = new vscode.CodeAction('Fix all auto-fixable AIMS problems', FIX_ALL_KIND);
-        const e = minimalReplace(doc, text);
+        const e = minimalEdit(doc, text);
         if (e) { a.edit = new vscode.WorkspaceEdit(); a.edit.set(doc.uri, [e]); }
         actions.push(a);
       }
@@ -118,14 +114,10 @@ export async function runFixAll(service: AimsService, uri?: vscode.Uri): Promise
   const doc = await vscode.workspace.openTextDocument(target);
   const hit = service.forUri(doc.uri);
   if (!hit) { void vscode.window.showInformationMessage('AIMS: this file is not a record under aims/.'); return false; }
-  const text = fixAllText(hit.ws, hit.rel, doc);
-  const e = text !== undefined ? minimalReplace(doc, text) : undefined;
+  const text = fixAllText(service, hit.ws, hit.rel, doc);
+  const e = text !== undefined ? minimalEdit(doc, text) : undefined;
   if (!e) { void vscode.window.setStatusBarMessage('AIMS: nothing to fix automatically', 3000); return false; }
   const edit = new vscode.WorkspaceEdit();
   edit.set(doc.uri, [e]);
   return vscode.workspace.applyEdit(edit);
-}
-
-export function ruleTitle(id: string): string {
-  return getRule(id)?.title ?? id;
 }

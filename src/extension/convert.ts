@@ -1,5 +1,6 @@
 // Conversions between the engine's types and VS Code's.
 import * as vscode from 'vscode';
+import type { TextEdit as CoreTextEdit } from '../core/edit';
 import type { Finding, Range as CoreRange, Severity } from '../core/model';
 import { ruleDocsUrl } from '../core/docs-url';
 import type { AimsWorkspace } from './workspace';
@@ -7,6 +8,11 @@ import type { AimsWorkspace } from './workspace';
 export function toRange(r: CoreRange | undefined): vscode.Range {
   if (!r) return new vscode.Range(0, 0, 0, 0);
   return new vscode.Range(r.start.line - 1, r.start.column - 1, r.end.line - 1, r.end.column - 1);
+}
+
+/** An engine edit (offset, length, newText in the text of `doc`) as a VS Code edit. */
+export function toTextEdit(doc: vscode.TextDocument, e: CoreTextEdit): vscode.TextEdit {
+  return vscode.TextEdit.replace(new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.newText);
 }
 
 export function toSeverity(s: Severity): vscode.DiagnosticSeverity {

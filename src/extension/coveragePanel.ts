@@ -12,6 +12,7 @@ import { soaEntryPosition, type EvidenceItem } from '../core/coverage';
 import { SOA_FILE_EXTENSIONS, SOA_FORMATS, soaFileText, type SoaFormat } from '../core/export';
 import { todayIso } from '../core/rule';
 import { parseCoverageMessage, type CoverageToExtension, type ExtensionToCoverage } from '../../webview-ui/src/coverage/protocol';
+import { activeWorkspace } from './statusBar';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 import type { AimsService, AimsWorkspace } from './workspace';
 
@@ -67,10 +68,10 @@ export class CoveragePanelController implements vscode.Disposable {
       return this.panel;
     }
     // default: the workspace of the active editor, else the first
-    const active = vscode.window.activeTextEditor && this.service.forUri(vscode.window.activeTextEditor.document.uri);
-    if (active) this.selected = active.ws.folder.uri.toString();
+    const active = activeWorkspace(this.service);
+    if (active) this.selected = active.folder.uri.toString();
+    // the webview's options (scripts, local resources) are set by attach, for restored panels too
     const panel = vscode.window.createWebviewPanel(CoveragePanelController.viewType, 'AIMS Coverage', vscode.ViewColumn.Active, {
-      ...webviewOptions(this.context.extensionUri),
       retainContextWhenHidden: false,
       enableFindWidget: true,
     });
@@ -297,8 +298,8 @@ export class CoveragePanelController implements vscode.Disposable {
       return undefined;
     }
     if (list.length === 1) return list[0];
-    const active = vscode.window.activeTextEditor && this.service.forUri(vscode.window.activeTextEditor.document.uri);
-    if (active) return active.ws;
+    const active = activeWorkspace(this.service);
+    if (active) return active;
     if (this.panel) return this.workspace();
     const pick = await vscode.window.showQuickPick(list.map(ws => ({ label: ws.name, description: ws.folder.uri.fsPath, ws })), { placeHolder: 'Workspace folder to export' });
     return pick?.ws;

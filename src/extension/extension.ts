@@ -6,15 +6,16 @@ import type { Kind } from '../core/model';
 import { ruleDocsUrl } from '../core/docs-url';
 import { todayIso } from '../core/rule';
 import { KIND_SPECS, KEBAB_ID } from '../core/schema';
-import { initFiles, skeletonRecord } from '../core/skeleton';
+import { initFiles, recordPath, skeletonRecord } from '../core/skeleton';
 import { AimsCodeActionProvider, runFixAll } from './codeActions';
+import { toRange } from './convert';
 import { CoveragePanelController, registerCoveragePanel } from './coveragePanel';
 import { DiagnosticsPublisher } from './diagnostics';
 import { RecordFormProvider, registerFormEditor } from './formEditor';
 import { registerLanguageFeatures } from './language';
 import { activeWorkspace, CoverageStatusBar } from './statusBar';
 import { ControlsTreeProvider, RecordsTreeProvider } from './trees';
-import { AimsService } from './workspace';
+import { AimsService, type AimsWorkspace } from './workspace';
 
 export interface AimsApi {
   service: AimsService;
@@ -24,7 +25,7 @@ export interface AimsApi {
   form: RecordFormProvider;
   /** The control-coverage panel. */
   coverage: CoveragePanelController;
-  /** Resolves when pending (debounced) lint runs are done; for tests. */
+  /** Resolves when pending (debounced) lint runs and file-event flushes are done; for tests. */
   idle(): Promise<void>;
 }
 
@@ -54,31 +55,49 @@ export async function activate(context: vscode.ExtensionContext): Promise<AimsAp
   context.subscriptions.push(service.onDidChange(refreshViews));
 
   // ---- as-you-type linting (debounced per document) ----
-  const timers = new Map<string, NodeJS.Timeout>();
-  const pending = new Set<Promise<void>>();
-  const lintDocument = (doc: vscode.TextDocument): void => {
-    const hit = service.forUri(doc.uri);
+  /** Lints a record's text (or reloads the workspace for its config file); resolves when done. */
+  const lintDocument = async (doc: vscode.TextDocument): Promise<void> => {
+    const hit = service.recordFor(doc.uri);
     if (!hit) return;
-    if (hit.rel === CONFIG_FILE) { void hit.ws.load().then(() => service.fire()); return; }
+    if (hit.rel === CONFIG_FILE) { await hit.ws.load(); service.fire(); return; }
     if (hit.ws.update(hit.rel, doc.getText())) service.fire();
   };
+  const lintNow = (doc: vscode.TextDocument): Promise<void> => lintDocument(doc).catch(e => { console.error('[aims]', e); });
+  /**
+   * One entry per document while its debounce timer runs: a keystroke within debounceMs restarts the
+   * timer of the same entry, and `done` resolves when the run that finally happens has finished.
+   */
+  interface PendingLint { timer?: NodeJS.Timeout; done: Promise<void>; resolve: () => void }
+  const pendingLints = new Map<string, PendingLint>();
+  /** Runs whose timer fired but that are not finished yet (a config reload is asynchronous). */
+  const runningLints = new Set<Promise<void>>();
   const schedule = (doc: vscode.TextDocument): void => {
     const key = doc.uri.toString();
-    clearTimeout(timers.get(key));
+    let entry = pendingLints.get(key);
+    if (entry) clearTimeout(entry.timer);
+    else {
+      let resolve!: () => void;
+      const done = new Promise<void>(r => { resolve = r; });
+      entry = { done, resolve };
+      pendingLints.set(key, entry);
+    }
+    const run = entry;
     const ms = vscode.workspace.getConfiguration('aims', doc.uri).get<number>('debounceMs', 200);
-    let done!: () => void;
-    const p = new Promise<void>(r => { done = r; });
-    pending.add(p);
-    timers.set(key, setTimeout(() => { timers.delete(key); try { lintDocument(doc); } finally { pending.delete(p); done(); } }, ms));
+    run.timer = setTimeout(() => {
+      pendingLints.delete(key);
+      runningLints.add(run.done);
+      void lintNow(doc).then(() => { runningLints.delete(run.done); run.resolve(); });
+    }, ms);
   };
   const runMode = (uri: vscode.Uri): string => vscode.workspace.getConfiguration('aims', uri).get<string>('run', 'onType');
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeTextDocument(e => {
-      if (e.contentChanges.length && runMode(e.document.uri) === 'onType' && service.forUri(e.document.uri)) schedule(e.document);
+      // records (and the config file) only, before any setting is read: every keystroke anywhere comes here
+      if (e.contentChanges.length && service.recordFor(e.document.uri) && runMode(e.document.uri) === 'onType') schedule(e.document);
     }),
-    vscode.workspace.onDidSaveTextDocument(doc => { if (service.forUri(doc.uri)) lintDocument(doc); }),
-    vscode.workspace.onDidOpenTextDocument(doc => { if (service.forUri(doc.uri)) lintDocument(doc); }),
+    vscode.workspace.onDidSaveTextDocument(doc => { void lintNow(doc); }),
+    vscode.workspace.onDidOpenTextDocument(doc => { void lintNow(doc); }),
     vscode.workspace.onDidCloseTextDocument(async doc => {
       // closed without saving: the file on disk is the truth again
       const hit = service.forUri(doc.uri);
@@ -109,7 +128,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<AimsAp
       if (hit.ws.update(hit.rel, text)) service.fire();
     } catch { /* folder or vanished */ }
   };
+  // a file or folder appeared or disappeared anywhere (evidence paths): coalesced per workspace, one fire per burst
   const anyWatcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+  const pathsTouched = new Set<AimsWorkspace>();
+  let pathsFlush: { timer: NodeJS.Timeout; done: Promise<void> } | undefined;
+  const pathChanged = (uri: vscode.Uri): void => {
+    const hit = service.forUri(uri);
+    if (!hit) return;
+    pathsTouched.add(hit.ws);
+    if (pathsFlush) return;
+    let resolve!: () => void;
+    const done = new Promise<void>(r => { resolve = r; });
+    const timer = setTimeout(() => {
+      pathsFlush = undefined;
+      try {
+        for (const ws of pathsTouched) ws.pathsChanged();
+        pathsTouched.clear();
+        service.fire();
+      } finally { resolve(); }
+    }, 50);
+    pathsFlush = { timer, done };
+  };
+  context.subscriptions.push({ dispose: () => { clearTimeout(pathsFlush?.timer); } });
   context.subscriptions.push(recordWatcher, anyWatcher,
     recordWatcher.onDidCreate(fromDisk),
     recordWatcher.onDidChange(fromDisk),
@@ -122,12 +162,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<AimsAp
       if (hit.rel === AIMS_DIR) { await service.refreshFolders(); return; }
       if (changed) service.fire();
     }),
-    anyWatcher.onDidCreate(uri => { const h = service.forUri(uri); if (h) { h.ws.pathsChanged(); service.fire(); } }),
-    anyWatcher.onDidDelete(uri => { const h = service.forUri(uri); if (h) { h.ws.pathsChanged(); service.fire(); } }),
+    anyWatcher.onDidCreate(pathChanged),
+    anyWatcher.onDidDelete(pathChanged),
     vscode.workspace.onDidChangeWorkspaceFolders(() => service.refreshFolders()),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => { for (const ws of service.list()) void ws.refreshGit(); }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => { void service.refreshGit(); }),
     vscode.workspace.onDidChangeConfiguration(e => {
-      if (e.affectsConfiguration('aims.git.enabled')) for (const ws of service.list()) void ws.refreshGit();
+      if (e.affectsConfiguration('aims.git.enabled')) void service.refreshGit();
       if (e.affectsConfiguration('aims')) refreshViews();
     }),
   );
@@ -148,7 +188,6 @@ export async function activate(context: vscode.ExtensionContext): Promise<AimsAp
       .map(k => ({ label: KIND_SPECS[k].title, description: k, detail: KIND_SPECS[k].description, recordKind: k }));
     const kind: Kind | undefined = kindArg ?? (await vscode.window.showQuickPick(items, { title: 'AIMS: New Record', placeHolder: 'Kind of record' }))?.recordKind;
     if (!kind) return undefined;
-    const folder = KIND_SPECS[kind].folder;
     const validId = (v: string): string | undefined => !KEBAB_ID.test(v) ? 'Use lowercase letters and digits joined by hyphens, e.g. loan-applications-2024.'
       : ws.linter.recordById(v).length ? `A record with id '${v}' exists already.` : undefined;
     if (idArg !== undefined && validId(idArg)) { void vscode.window.showErrorMessage(`AIMS: ${validId(idArg)}`); return undefined; }
@@ -157,7 +196,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AimsAp
       validateInput: validId,
     });
     if (!id) return undefined;
-    const rel = `${AIMS_DIR}/${folder === '.' ? '' : folder + '/'}${id}.yaml`;
+    const rel = recordPath(kind, id);
     const uri = ws.uri(rel);
     try { await vscode.workspace.fs.stat(uri); void vscode.window.showErrorMessage(`AIMS: ${rel} exists already.`); return undefined; } catch { /* free */ }
     await vscode.workspace.fs.writeFile(uri, Buffer.from(skeletonRecord(kind, id, { today: todayIso(), comments: true }), 'utf8'));
@@ -204,10 +243,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<AimsAp
       const pos = new vscode.Position(Math.max(0, line), 0);
       await vscode.window.showTextDocument(uri, { selection: new vscode.Range(pos, pos), preview: true });
     }),
-    vscode.commands.registerCommand('aims.revealFindings', async (arg?: { ws: { uri(r: string): vscode.Uri; findings(): Map<string, { range?: { start: { line: number; column: number } } }[]> }; record: { file: string } }) => {
+    vscode.commands.registerCommand('aims.revealFindings', async (arg?: { ws: Pick<AimsWorkspace, 'uri' | 'findings'>; record: { file: string } }) => {
       if (arg && 'record' in arg) {
         const first = arg.ws.findings().get(arg.record.file)?.[0];
-        const pos = first?.range ? new vscode.Position(first.range.start.line - 1, first.range.start.column - 1) : new vscode.Position(0, 0);
+        const pos = toRange(first?.range).start;
         await vscode.window.showTextDocument(arg.ws.uri(arg.record.file), { selection: new vscode.Range(pos, pos) });
       }
       await vscode.commands.executeCommand('workbench.actions.view.problems');
@@ -223,8 +262,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AimsAp
     }),
   );
 
-  await service.refreshFolders();
-  refreshViews();
+  await service.refreshFolders(); // fires: refreshViews
 
   return {
     service,
@@ -233,7 +271,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<AimsAp
     form,
     coverage,
     async idle() {
-      while (pending.size) await Promise.all([...pending]);
+      while (pendingLints.size || runningLints.size || pathsFlush) {
+        await Promise.all([...[...pendingLints.values()].map(p => p.done), ...runningLints, pathsFlush?.done]);
+      }
     },
   };
 }

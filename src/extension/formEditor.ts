@@ -17,6 +17,7 @@ import {
   parseFormMessage, referenceKindsKey, type ExtensionToForm, type FindingView, type FormToExtension, type FormView, type ReferenceOption,
 } from '../../webview-ui/src/form/protocol';
 import { fixToWorkspaceEdit } from './codeActions';
+import { toTextEdit } from './convert';
 import { webviewHtml, webviewOptions } from './webviewHtml';
 import type { AimsService } from './workspace';
 
@@ -73,7 +74,6 @@ export class RecordFormProvider implements vscode.CustomTextEditorProvider, vsco
         // typing, undo/redo, fixes, a reload from disk: the form follows at once
         if (e.document === document && e.contentChanges.length) this.schedule(s, 0);
       }),
-      vscode.workspace.onDidSaveTextDocument(d => { if (d === document) this.schedule(s, 0); }),
     ];
     panel.onDidDispose(() => {
       clearTimeout(s.timer);
@@ -86,6 +86,10 @@ export class RecordFormProvider implements vscode.CustomTextEditorProvider, vsco
 
   /** The open forms of a document. */
   sessionsFor(uri: vscode.Uri): FormSession[] {
+    return this.sessionsOf(uri);
+  }
+
+  private sessionsOf(uri: vscode.Uri): Session[] {
     return [...this.sessions].filter(s => s.document.uri.toString() === uri.toString());
   }
 
@@ -99,7 +103,7 @@ export class RecordFormProvider implements vscode.CustomTextEditorProvider, vsco
    * when it has been acted on. Returns false when the message was rejected (or no form is open).
    */
   async handleMessageForTest(uri: vscode.Uri, message: unknown): Promise<boolean> {
-    const s = [...this.sessions].find(x => x.document.uri.toString() === uri.toString());
+    const s = this.sessionsOf(uri)[0];
     if (!s) return false;
     return this.receive(s, message);
   }
@@ -172,7 +176,7 @@ export class RecordFormProvider implements vscode.CustomTextEditorProvider, vsco
       if (!r.ok) { this.fail(s, change, r.error); this.post(s, true); return; }
       if (!r.edits.length) { this.post(s, true); return; }
       const we = new vscode.WorkspaceEdit();
-      for (const e of r.edits) we.replace(doc.uri, new vscode.Range(doc.positionAt(e.offset), doc.positionAt(e.offset + e.length)), e.newText);
+      we.set(doc.uri, r.edits.map(e => toTextEdit(doc, e)));
       // applyEdit refuses edits made for an older version of the document: then compute them again
       if (await vscode.workspace.applyEdit(we)) return;
     }

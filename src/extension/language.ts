@@ -9,12 +9,12 @@ import { CONTROLS, getControl, GROUPS, normalizeControlId } from '../core/catalo
 import { contextAt, scalarText, valueFieldAt, type CursorContext } from '../core/cursor';
 import type { IndexedRecord } from '../core/rule';
 import { KIND_SPECS } from '../core/schema';
+import { toRange } from './convert';
 import type { AimsService, AimsWorkspace } from './workspace';
 
 const SELECTOR: vscode.DocumentSelector = [
   { language: 'yaml', pattern: `**/${AIMS_DIR}/**/*.{yaml,yml}` },
 ];
-const CONTROL_TOKEN = /A\.\d{1,2}(?:\.\d{1,2}){1,2}/;
 
 const STATE_TEXT = { covered: 'covered', partial: 'partially covered', missing: 'missing', excluded: 'excluded' } as const;
 
@@ -133,7 +133,7 @@ export class AimsHoverProvider implements vscode.HoverProvider {
     const word = doc.getWordRangeAtPosition(pos, /[Aa][\s._-]?\d{1,2}(?:[._-]\d{1,2}){1,2}/);
     if (word) {
       const id = normalizeControlId(doc.getText(word));
-      const md = id && CONTROL_TOKEN.test(id) ? controlMarkdown(id, hit?.ws) : undefined;
+      const md = id ? controlMarkdown(id, hit?.ws) : undefined;
       if (md) return new vscode.Hover(md, word);
     }
     if (!hit) return undefined;
@@ -187,6 +187,5 @@ export class AimsDefinitionProvider implements vscode.DefinitionProvider {
 }
 
 function toPos(ws: AimsWorkspace, file: string): vscode.Position {
-  const r = ws.linter.rangeOf(file, ['id'], 'key');
-  return r ? new vscode.Position(r.start.line - 1, r.start.column - 1) : new vscode.Position(0, 0);
+  return toRange(ws.linter.rangeOf(file, ['id'], 'key')).start;
 }

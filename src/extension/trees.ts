@@ -5,6 +5,7 @@ import { GROUPS } from '../core/catalogue';
 import type { ControlCoverage, CoverageState, EvidenceItem } from '../core/coverage';
 import type { Finding, Kind, Severity } from '../core/model';
 import type { IndexedRecord } from '../core/rule';
+import { toRange } from './convert';
 import type { AimsService, AimsWorkspace } from './workspace';
 
 const STATUS_ORDER = ['approved', 'in-review', 'draft', 'retired'];
@@ -80,7 +81,7 @@ export class RecordsTreeProvider implements vscode.TreeDataProvider<RecordNode> 
     md.appendMarkdown(`\n\n${escapeMd(record.file)}`);
     item.tooltip = md;
     const range = ws.linter.rangeOf(record.file, ['id'], 'value');
-    item.command = { command: 'aims.openRecord', title: 'Open record', arguments: [ws.uri(record.file), range ? range.start.line - 1 : 0] };
+    item.command = { command: 'aims.openRecord', title: 'Open record', arguments: [ws.uri(record.file), toRange(range).start.line] };
     return item;
   }
 }
@@ -155,7 +156,7 @@ export class ControlsTreeProvider implements vscode.TreeDataProvider<ControlNode
         item.contextValue = 'aimsControl';
         if (c.soa) {
           const range = node.ws.linter.rangeOf(c.soa.file, ['controls', c.soa.index], 'entry');
-          item.command = { command: 'aims.openRecord', title: 'Open Statement of Applicability entry', arguments: [node.ws.uri(c.soa.file), range ? range.start.line - 1 : 0] };
+          item.command = { command: 'aims.openRecord', title: 'Open Statement of Applicability entry', arguments: [node.ws.uri(c.soa.file), toRange(range).start.line] };
         }
         return item;
       }

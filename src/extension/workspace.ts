@@ -1,6 +1,5 @@
 // One AimsWorkspace per workspace folder that has an aims/ folder: a Linter fed from disk, from open
 // (unsaved) documents and from file watchers. Everything else in the extension reads from here.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AIMS_DIR, CONFIG_FILE, ConfigError, DEFAULT_CONFIG, parseConfig, type AimsConfig } from '../core/config';
@@ -9,6 +8,7 @@ import { RecordMatcher } from '../core/discover';
 import { gitLastChangeDatesAsync } from '../core/git';
 import { Linter } from '../core/linter';
 import type { Finding } from '../core/model';
+import { makePathExists } from '../core/project';
 import { RULES } from '../core/rules';
 
 export class AimsWorkspace implements vscode.Disposable {
@@ -17,15 +17,15 @@ export class AimsWorkspace implements vscode.Disposable {
   configError: ConfigError | undefined;
   private matcher: RecordMatcher;
   private gitDates: Map<string, string> | undefined;
-  private existsCache = new Map<string, boolean>();
+  /** Cached existence of repository paths (evidence); replaced when files appear or disappear. */
+  private pathExists: (rel: string) => boolean;
   private findingsCache: Map<string, Finding[]> | undefined;
   private coverageCache: CoverageReport | undefined;
-  /** Files whose text comes from an open editor (not from disk). */
-  readonly openDocs = new Set<string>();
 
   /** The workspace folder; replaced by AimsService.refreshFolders when its name or position changes. */
   constructor(public folder: vscode.WorkspaceFolder) {
     this.matcher = new RecordMatcher(this.config);
+    this.pathExists = makePathExists(this.root);
     this.linter = this.makeLinter();
   }
 
@@ -49,23 +49,17 @@ export class AimsWorkspace implements vscode.Disposable {
     return new Linter({
       roles: this.config.roles,
       severities: this.config.rules,
-      pathExists: rel => {
-        let v = this.existsCache.get(rel);
-        if (v === undefined) {
-          const abs = path.resolve(this.root, rel);
-          v = (abs === this.root || abs.startsWith(this.root + path.sep)) && fs.existsSync(abs);
-          this.existsCache.set(rel, v);
-        }
-        return v;
-      },
+      pathExists: rel => this.pathExists(rel),
       lastChange: file => this.gitDates?.get(file),
     });
   }
 
-  /** (Re)loads config and every record from disk; open documents keep their unsaved text. */
+  /**
+   * (Re)loads config and every record from disk; open documents keep their unsaved text. Git history
+   * does not depend on the config: AimsService.refreshGit reads it (new workspaces, "Lint Workspace").
+   */
   async load(): Promise<void> {
     await this.loadConfig();
-    const old = this.linter;
     this.linter = this.makeLinter();
     const files = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, `${AIMS_DIR}/**/*.{yaml,yml}`), '**/node_modules/**');
     const openTexts = new Map<string, string>();
@@ -84,9 +78,7 @@ export class AimsWorkspace implements vscode.Disposable {
       } catch { /* deleted meanwhile */ }
     }));
     for (const [rel, text] of openTexts) if (!this.linter.has(rel)) this.linter.setFile(rel, text);
-    void old;
     this.changed();
-    void this.refreshGit();
   }
 
   private async loadConfig(): Promise<void> {
@@ -107,13 +99,17 @@ export class AimsWorkspace implements vscode.Disposable {
     this.matcher = new RecordMatcher(this.config);
   }
 
-  /** Git history for review-stale; only in trusted workspaces and when enabled. */
-  async refreshGit(): Promise<void> {
+  /**
+   * Git history for review-stale; only in trusted workspaces and when enabled. Resolves true when the
+   * dates changed (findings may have changed: the caller fires, see AimsService.refreshGit).
+   */
+  async refreshGit(): Promise<boolean> {
     const enabled = vscode.workspace.isTrusted && vscode.workspace.getConfiguration('aims', this.folder).get<boolean>('git.enabled', true);
     const dates = enabled ? await gitLastChangeDatesAsync(this.root).catch(() => undefined) : undefined;
     const same = JSON.stringify([...(dates ?? [])]) === JSON.stringify([...(this.gitDates ?? [])]);
     this.gitDates = dates;
     if (!same) { this.linter.invalidate(); this.changed(); }
+    return !same;
   }
 
   /** Sets the text of one record (from an editor or from disk). Returns true when findings may have changed. */
@@ -132,7 +128,7 @@ export class AimsWorkspace implements vscode.Disposable {
 
   /** A file or folder appeared or disappeared somewhere in the folder: evidence paths may resolve differently. */
   pathsChanged(): void {
-    this.existsCache.clear();
+    this.pathExists = makePathExists(this.root);
     this.linter.invalidate();
     this.changed();
   }
@@ -174,6 +170,7 @@ export class AimsService implements vscode.Disposable {
         const ws = new AimsWorkspace(f);
         this.workspaces.set(key, ws);
         await ws.load();
+        void this.refreshGit([ws]);
       }
     }
     for (const [key, ws] of this.workspaces) if (!keep.has(key)) { ws.dispose(); this.workspaces.delete(key); }
@@ -182,8 +179,19 @@ export class AimsService implements vscode.Disposable {
   }
 
   async reloadAll(): Promise<void> {
-    await Promise.all([...this.workspaces.values()].map(w => w.load()));
+    const list = [...this.workspaces.values()];
+    await Promise.all(list.map(w => w.load()));
     this.fire();
+    void this.refreshGit(list);
+  }
+
+  /**
+   * Reads the git history (review-stale) of `list` again and fires when it changed findings; the
+   * workspaces stay usable meanwhile. Resolves when done.
+   */
+  async refreshGit(list: readonly AimsWorkspace[] = this.list()): Promise<void> {
+    const changed = await Promise.all(list.map(ws => ws.refreshGit()));
+    if (changed.some(Boolean)) this.fire();
   }
 
   forUri(uri: vscode.Uri): { ws: AimsWorkspace; rel: string } | undefined {
@@ -191,6 +199,12 @@ export class AimsService implements vscode.Disposable {
     const ws = folder && this.workspaces.get(folder.uri.toString());
     const rel = ws?.rel(uri);
     return ws && rel ? { ws, rel } : undefined;
+  }
+
+  /** Like forUri, but only for a record (as the config matches them) or the config file itself. */
+  recordFor(uri: vscode.Uri): { ws: AimsWorkspace; rel: string } | undefined {
+    const hit = this.forUri(uri);
+    return hit && (hit.rel === CONFIG_FILE || hit.ws.isRecord(hit.rel)) ? hit : undefined;
   }
 
   /** In the order of the workspace folders (not the order in which they got an AIMS workspace: a folder added later may sit between others). */

@@ -15,7 +15,7 @@ import { h, replaceChildren, type Child } from '../common/dom';
 import {
   ANY_OWNER, NO_OWNER, STATES, STATE_ICON, STATE_LABEL, barSegments, countsText, daysUntil, defaultFilter, evidenceView,
   findingParts, isDefaultFilter, isOverdue, normalizeViewState, ownerValue, ownersOf, reconcileOwner, shownText, visibleGroups,
-  type ViewState,
+  type FindingPart, type ViewState,
 } from './model';
 import { isExtensionMessage, type CoverageToExtension, type ExtensionToCoverage, type WorkspaceInfo } from './protocol';
 
@@ -44,7 +44,7 @@ const exportButtons = h('div', { class: 'export', attrs: { role: 'group', 'aria-
     attrs: { secondary: true, title: `Export the Statement of Applicability as ${formatName(format)}`, 'aria-label': `Export the Statement of Applicability as ${formatName(format)}` },
     dataset: { focus: `export:${format}`, export: format },
     on: { click: () => post({ type: 'export', format }) },
-  }, format === 'markdown' ? 'Markdown' : format.toUpperCase())));
+  }, formatName(format))));
 const notice = h('div', { class: 'notice', attrs: { role: 'status', hidden: true } });
 const totals = h('section', { class: 'totals', attrs: { 'aria-label': 'Totals' } });
 const stateBoxes = new Map<CoverageState, HTMLElement & { checked: boolean }>();
@@ -109,6 +109,13 @@ function stateBadge(s: CoverageState): HTMLElement {
   return h('span', { class: ['state', s] }, codicon(STATE_ICON[s], 'state-icon'), h('span', { class: 'state-label' }, STATE_LABEL[s]));
 }
 
+/** Open findings as chips (one per severity), or `empty` when there are none. */
+function findingChips(parts: FindingPart[], empty: string): Child {
+  return parts.length
+    ? parts.map(p => h('span', { class: ['finding', p.severity], dataset: { severity: p.severity } }, codicon(p.severity === 'info' ? 'info' : p.severity), p.text))
+    : h('span', { class: 'muted' }, empty);
+}
+
 function bar(counts: Record<CoverageState, number>, total: number, label: string): HTMLElement {
   const el = h('div', { class: 'bar', attrs: { role: 'img', 'aria-label': `${label}: ${countsText(counts)}` } });
   for (const seg of barSegments(counts, total)) {
@@ -162,12 +169,9 @@ function renderTotals(): void {
   const cards = STATES.map(s => h('li', { class: ['total', s], dataset: { total: s } },
     h('span', { class: 'total-head' }, codicon(STATE_ICON[s], 'state-icon'), h('span', { class: 'total-label' }, STATE_LABEL[s])),
     h('span', { class: 'total-value' }, h('span', { class: 'count' }, r.counts[s]), h('span', { class: 'of muted' }, ` of ${r.total}`))));
-  const f = findingParts(r.findings);
   const findingsCard = h('li', { class: 'total findings', dataset: { total: 'findings' } },
     h('span', { class: 'total-head' }, codicon('warning', 'findings-icon'), h('span', { class: 'total-label' }, 'Open findings')),
-    h('span', { class: 'total-value findings-value' }, f.length
-      ? f.map(p => h('span', { class: ['finding', p.severity], dataset: { severity: p.severity } }, codicon(p.severity === 'info' ? 'info' : p.severity), p.text))
-      : h('span', { class: 'muted' }, 'none')));
+    h('span', { class: 'total-value findings-value' }, findingChips(findingParts(r.findings), 'none')));
   replaceChildren(totals,
     h('ul', { class: 'total-cards' }, cards, findingsCard),
     h('div', { class: 'overall' },
@@ -256,7 +260,6 @@ function controlRows(c: ControlCoverage): HTMLElement[] {
       return h('li', null, link);
     }))
     : h('span', { class: 'muted none' }, c.state === 'excluded' ? 'not applicable' : 'none');
-  const parts = findingParts(c.findings);
   const row = h('tr', {
     class: ['control-row', c.state, overdue && 'overdue', expanded && 'expanded'],
     dataset: { control: c.id, state: c.state },
@@ -266,9 +269,7 @@ function controlRows(c: ControlCoverage): HTMLElement[] {
     h('td', { class: 'c-state', attrs: { title: c.reason } }, stateBadge(c.state), h('span', { class: 'visually-hidden' }, `: ${c.reason}`)),
     h('td', { class: 'c-owner' }, c.owner ? c.owner : h('span', { class: 'muted' }, '—')),
     h('td', { class: 'c-evidence' }, evidence),
-    h('td', { class: 'c-findings' }, parts.length
-      ? parts.map(p => h('span', { class: ['finding', p.severity], dataset: { severity: p.severity } }, codicon(p.severity === 'info' ? 'info' : p.severity), p.text))
-      : h('span', { class: 'muted' }, '—')),
+    h('td', { class: 'c-findings' }, findingChips(findingParts(c.findings), '—')),
     h('td', { class: ['c-due', overdue && 'overdue'] }, c.reviewDue
       ? h('span', { class: 'due', attrs: { title: days === undefined ? `Review evidence by ${c.reviewDue}` : overdue ? `Overdue by ${-days} day${days === -1 ? '' : 's'}` : `Due in ${days} day${days === 1 ? '' : 's'}` } },
         overdue ? codicon('warning') : null, c.reviewDue, overdue ? h('span', { class: 'overdue-tag' }, 'overdue') : null)

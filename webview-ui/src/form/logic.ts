@@ -1,6 +1,6 @@
 // The form page's pure logic (no DOM): typed-but-not-yet-written text, where findings go, summaries.
 // Unit-tested in node (test/unit/form-logic.test.ts).
-import { inputText, pathKey, sameValue } from '../../../src/core/form-values';
+import { inputText, sameValue } from '../../../src/core/form-values';
 import type { FormField } from '../../../src/core/form';
 import type { Path, Severity } from '../../../src/core/model';
 import type { FindingView } from './protocol';
@@ -192,10 +192,8 @@ export const BOOLEAN_OPTIONS: { value: string; label: string }[] = [
   { value: 'false', label: 'No' },
 ];
 
-export { pathKey };
-
 /** Lines of a textarea for a text: between 2 and 12, wrapping at about 100 characters. */
 export function textRows(text: string, min = 2, max = 12): number {
   const lines = text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / 100)), 0);
-  return Math.max(min, Math.min(max, lines + (text.endsWith('\n') ? 0 : 0)));
+  return Math.max(min, Math.min(max, lines));
 }

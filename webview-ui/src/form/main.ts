@@ -177,9 +177,7 @@ const hooks: MorphHooks = {
 
 function render(): void {
   if (!view) return;
-  const ctx: Ctx = {
-    view, data: view.data, editable: view.editable, byKey: byKey(view.findings), shown: new Set(), buffer, ui, a: actions, notice,
-  };
+  const ctx: Ctx = { view, byKey: byKey(view.findings), shown: new Set(), buffer, ui, a: actions, notice };
   const active = focusedKey();
   morph(root, renderForm(ctx), hooks);
   root.setAttribute('aria-busy', 'false');
@@ -194,8 +192,7 @@ function render(): void {
   }
 }
 
-window.addEventListener('message', (e: MessageEvent) => {
-  const m = e.data as ExtensionToForm | undefined;
+vscode.onMessage<ExtensionToForm | undefined>(m => {
   if (!m || typeof m !== 'object') return;
   switch (m.type) {
     case 'state':

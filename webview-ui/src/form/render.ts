@@ -43,8 +43,6 @@ export interface Actions {
 
 export interface Ctx {
   view: FormView;
-  data: Record<string, unknown> | undefined;
-  editable: boolean;
   byKey: Map<string, FindingView[]>;
   /** Keys whose findings are shown next to a field (the rest go to the top). */
   shown: Set<string>;
@@ -94,7 +92,7 @@ function findingItem(f: FindingView, ctx: Ctx, showPath: boolean): HTMLElement {
           on: { click: () => ctx.a.openText(f.line) },
         }, `line ${f.line}`) : null,
       ),
-      ctx.editable && f.fixes.length ? el('span', { class: 'finding-fixes' }, ...f.fixes.map(x => el('vscode-button', {
+      ctx.view.editable && f.fixes.length ? el('span', { class: 'finding-fixes' }, ...f.fixes.map(x => el('vscode-button', {
         class: 'fix-button',
         props: { secondary: !x.preferred, icon: 'lightbulb-autofix' },
         attrs: { title: x.preferred ? 'Apply the fix' : 'Apply this suggestion' },
@@ -158,7 +156,7 @@ function select(key: string, path: Path, input: ScalarInput, opts: Opt[], value:
     class: ['input', combobox ? 'input-combobox' : 'input-select'],
     sig: JSON.stringify([opts, combobox]),
     attrs: { id: domId('f', key), 'data-focus-key': key, 'aria-describedby': describedBy(key, ctx, o.withDescription) },
-    props: { value, label: ariaLabel(o.label, o.required, key, ctx), disabled: !ctx.editable },
+    props: { value, label: ariaLabel(o.label, o.required, key, ctx), disabled: !ctx.view.editable },
     init: combobox ? { combobox: true, filter: 'contains' } : {},
     on: { change: e => ctx.a.picked(key, path, input, String((e.currentTarget as { value?: unknown }).value ?? '')) },
   }, ...opts.map(x => el('vscode-option', { attrs: { value: x.value, description: x.description } }, x.label)));
@@ -166,7 +164,7 @@ function select(key: string, path: Path, input: ScalarInput, opts: Opt[], value:
 
 function scalarInput(input: ScalarInput, path: Path, o: InputOpts, ctx: Ctx): HTMLElement {
   const key = pathKey(path);
-  const doc = valueAt(ctx.data, path);
+  const doc = valueAt(ctx.view.data, path);
   if (doc !== null && typeof doc === 'object') {
     return readonlyValue(doc, ctx, Array.isArray(doc) ? 'This is a list here, where one value is expected.' : 'This is a mapping here, where one value is expected.');
   }
@@ -186,7 +184,7 @@ function scalarInput(input: ScalarInput, path: Path, o: InputOpts, ctx: Ctx): HT
   if (input.type === 'textarea' || (input.type === 'text' && WIDE.has(key))) {
     return el('vscode-textarea', {
       ...common, class: ['input', 'input-textarea', input.type === 'text' && 'input-wide-text'],
-      props: { value: shown, label, disabled: !ctx.editable, rows: textRows(shown), resize: 'vertical', placeholder: o.placeholder ?? '' },
+      props: { value: shown, label, disabled: !ctx.view.editable, rows: textRows(shown), resize: 'vertical', placeholder: o.placeholder ?? '' },
     });
   }
   switch (input.type) {
@@ -196,7 +194,7 @@ function scalarInput(input: ScalarInput, path: Path, o: InputOpts, ctx: Ctx): HT
         : input.type === 'number' ? (shown.trim() === '' || Number.isFinite(Number(shown)) ? 'number' : 'text') : 'text';
       return el('vscode-textfield', {
         ...common, class: ['input', `input-${input.type}`],
-        props: { type, value: shown, label, disabled: !ctx.editable, placeholder: o.placeholder ?? '' },
+        props: { type, value: shown, label, disabled: !ctx.view.editable, placeholder: o.placeholder ?? '' },
       });
     }
     case 'boolean': {
@@ -215,7 +213,7 @@ function scalarInput(input: ScalarInput, path: Path, o: InputOpts, ctx: Ctx): HT
       const refs = ctx.view.references[referenceKindsKey(input.kinds)] ?? [];
       const opts: Opt[] = [{ value: '', label: 'Choose a record…' }, ...refs.map(r => ({ value: r.id, label: r.id, description: r.title }))];
       if (shown && !refs.some(r => r.id === shown)) opts.push({ value: shown, label: `${shown} (no such record)` });
-      if (ctx.editable) opts.push({ value: CREATE_NEW, label: `Create new ${input.kinds.map(k => KIND_TITLES[k]).join(' or ')}…` });
+      if (ctx.view.editable) opts.push({ value: CREATE_NEW, label: `Create new ${input.kinds.map(k => KIND_TITLES[k]).join(' or ')}…` });
       const exists = !!shown && refs.some(r => r.id === shown);
       return el('div', { class: 'ref-row' },
         select(key, path, input, opts, shown, o, ctx, true),
@@ -303,7 +301,7 @@ function renderField(f: FormField, base: Path, ctx: Ctx): HTMLElement {
 }
 
 function itemActions(listPath: Path, i: number, n: number, single: boolean, what: string, itemKey: string, ctx: Ctx): HTMLElement {
-  const disabled = !ctx.editable;
+  const disabled = !ctx.view.editable;
   const button = (name: string, label: string, iconName: string, off: boolean, onClick: () => void): HTMLElement => el('button', {
     class: 'icon-button', attrs: { type: 'button', 'aria-label': label, title: label, disabled: off || disabled, 'data-focus-key': `${itemKey}#${name}` },
     on: { click: onClick },
@@ -316,7 +314,7 @@ function itemActions(listPath: Path, i: number, n: number, single: boolean, what
 }
 
 function addButton(listPath: Path, label: string, focus: string, ctx: Ctx): HTMLElement | null {
-  if (!ctx.editable) return null;
+  if (!ctx.view.editable) return null;
   const key = pathKey(listPath);
   return el('vscode-button', {
     class: 'add-button', props: { secondary: true, icon: 'add' },
@@ -328,7 +326,7 @@ function addButton(listPath: Path, label: string, focus: string, ctx: Ctx): HTML
 function renderList(f: FormField, path: Path, key: string, yamlKey: string, ctx: Ctx): HTMLElement {
   if (f.input.type !== 'list') throw new Error('not a list');
   const input = f.input;
-  const doc = valueAt(ctx.data, path);
+  const doc = valueAt(ctx.view.data, path);
   const ls = listShape(doc, input.allowSingle);
   const n = ls.items.length;
   const what = input.itemLabel;
@@ -337,7 +335,8 @@ function renderList(f: FormField, path: Path, key: string, yamlKey: string, ctx:
     const ik = pathKey(ip);
     const itemLabel = `${cap(what)} ${i + 1} of ${f.label}`;
     // a single value (allowSingle) has the list's own key: its findings are shown here, once
-    return el('div', { key: `li:${ik}:${ls.shape}`, class: ['list-item', worst(ctx.byKey.get(ik) ?? []) && `sev-${worst(ctx.byKey.get(ik) ?? [])}`], attrs: { role: 'listitem' } },
+    const sev = worst(ctx.byKey.get(ik) ?? []);
+    return el('div', { key: `li:${ik}:${ls.shape}`, class: ['list-item', sev && `sev-${sev}`], attrs: { role: 'listitem' } },
       el('div', { class: 'list-item-row' },
         el('span', { class: 'item-number', attrs: { 'aria-hidden': 'true' } }, `${i + 1}`),
         scalarInput(input.item, ip, { label: itemLabel, required: false, withDescription: false }, ctx),
@@ -353,7 +352,7 @@ function renderList(f: FormField, path: Path, key: string, yamlKey: string, ctx:
       ? readonlyValue(doc, ctx, 'This is not a list here.')
       : el('div', { class: 'list', attrs: { role: 'list', 'aria-labelledby': domId('l', key), 'aria-describedby': domId('d', key) } },
         ...rows,
-        n === 0 ? el('div', { class: 'list-empty' }, ctx.editable ? `No ${what} yet.` : 'Empty.') : null),
+        n === 0 ? el('div', { class: 'list-empty' }, ctx.view.editable ? `No ${what} yet.` : 'Empty.') : null),
     ls.shape !== 'invalid' ? addButton(path, what, `[data-focus-key="${CSS.escape(pathKey([...path, newIndex]))}"]`, ctx) : null,
     ls.shape === 'single' ? null : findingList(key, ctx),
   );
@@ -361,7 +360,7 @@ function renderList(f: FormField, path: Path, key: string, yamlKey: string, ctx:
 
 function renderObject(f: FormField, path: Path, key: string, yamlKey: string, ctx: Ctx): HTMLElement {
   if (f.input.type !== 'object') throw new Error('not an object');
-  const doc = valueAt(ctx.data, path);
+  const doc = valueAt(ctx.view.data, path);
   const invalid = doc !== undefined && doc !== null && (typeof doc !== 'object' || Array.isArray(doc));
   const base = path.slice(0, path.length - f.path.length);
   return el('div', { key: `f:${key}`, class: fieldClasses(key, ctx, 'field-object'), attrs: { role: 'group', 'aria-labelledby': domId('l', key) } },
@@ -376,7 +375,7 @@ function renderObject(f: FormField, path: Path, key: string, yamlKey: string, ct
 function renderObjectList(f: FormField, path: Path, key: string, yamlKey: string, ctx: Ctx): HTMLElement {
   if (f.input.type !== 'object-list') throw new Error('not an object list');
   const input = f.input;
-  const doc = valueAt(ctx.data, path);
+  const doc = valueAt(ctx.view.data, path);
   const items = Array.isArray(doc) ? doc : [];
   const invalid = doc !== undefined && doc !== null && !Array.isArray(doc);
   const n = items.length;
@@ -388,8 +387,9 @@ function renderObjectList(f: FormField, path: Path, key: string, yamlKey: string
     const open = ctx.ui.items[ik] ?? (n <= 8 || needs);
     const bodyId = domId('b', ik);
     const isObject = item !== null && typeof item === 'object' && !Array.isArray(item);
+    const sev = worst(ctx.byKey.get(ik) ?? []);
     return el('section', {
-      key: `oi:${ik}`, class: ['item-card', worst(ctx.byKey.get(ik) ?? []) && `sev-${worst(ctx.byKey.get(ik) ?? [])}`, needs && 'attention', open ? 'open' : 'closed'],
+      key: `oi:${ik}`, class: ['item-card', sev && `sev-${sev}`, needs && 'attention', open ? 'open' : 'closed'],
       attrs: { 'aria-label': `${cap(what)} ${i + 1}` },
     },
     el('div', { class: 'item-head' },
@@ -415,7 +415,7 @@ function renderObjectList(f: FormField, path: Path, key: string, yamlKey: string
       ? readonlyValue(doc, ctx, 'This is not a list here.')
       : el('div', { class: 'items', attrs: { role: 'list', 'aria-labelledby': domId('l', key) } },
         ...cards.map(c => { c.setAttribute('role', 'listitem'); return c; }),
-        n === 0 ? el('div', { class: 'list-empty' }, ctx.editable ? `No ${what} yet.` : 'Empty.') : null),
+        n === 0 ? el('div', { class: 'list-empty' }, ctx.view.editable ? `No ${what} yet.` : 'Empty.') : null),
     !invalid ? addButton(path, what, `[data-k="${CSS.escape(`oi:${pathKey([...path, n])}`)}"] [data-focus-key]:not(button)`, ctx) : null,
     findingList(key, ctx),
   );
@@ -477,7 +477,7 @@ function renderUnknown(ctx: Ctx): HTMLElement | null {
       const key = pathKey(p);
       return el('div', { key: `u:${key}`, class: fieldClasses(key, ctx, 'field-unknown') },
         el('div', { class: 'field-head' }, el('code', { class: 'unknown-key' }, key)),
-        el('div', { class: 'readonly' }, el('code', { class: 'readonly-value' }, displayValue(valueAt(ctx.data, p)))),
+        el('div', { class: 'readonly' }, el('code', { class: 'readonly-value' }, displayValue(valueAt(ctx.view.data, p)))),
         findingList(key, ctx),
       );
     }),
@@ -485,8 +485,8 @@ function renderUnknown(ctx: Ctx): HTMLElement | null {
 }
 
 function renderHeader(ctx: Ctx): HTMLElement {
-  const { view, data } = ctx;
-  const m = view.model;
+  const { view } = ctx;
+  const { data, model: m } = view;
   const title = (typeof data?.title === 'string' && data.title.trim()) || (typeof data?.id === 'string' && data.id) || view.file;
   return el('header', { key: 'header', class: 'form-header' },
     el('div', { class: 'title-row' },
