@@ -1,25 +1,53 @@
-// Last commit date of every file under aims/, from one `git log` call. Used by rule review-stale.
-// Never throws: without git, outside a repository, or on a timeout the answer is undefined.
+// Date of the last commit that modified each file under aims/, from one `git log` call. Used by rule
+// review-stale. Only modifications count: the commit that adds a file (A), copies it (C) or renames it
+// without changing its content (R100) is not a change of its content. A file renamed later keeps the
+// modifications made under its old name. Never throws: without git, outside a repository, or on a
+// timeout the answer is undefined.
 import { execFile, spawnSync } from 'node:child_process';
 
-const ARGS = (relDir: string): string[] => ['log', '--format=%x00%cs', '--name-only', '--no-renames', '--relative', '--', relDir];
+// -M: renames are found (else a rename is a delete plus an add, and the history before it is lost);
+// merges list no files (their changes are in the commits they merge); -z: any file name, unquoted.
+const ARGS = (relDir: string): string[] => ['log', '-z', '--format=%x01%cs', '--name-status', '-M', '--relative', '--no-color', '--', relDir];
 
-/** Parses `git log --format=%x00%cs --name-only`: the first (newest) date seen per path wins. */
+/**
+ * Parses `git log -z --format=%x01%cs --name-status -M` (newest commit first): path → date of the
+ * newest commit that modified it (status M or T, or a rename that also changed the content), under
+ * the name the file has now.
+ */
 export function parseGitLog(out: string): Map<string, string> {
   const dates = new Map<string, string>();
-  for (const block of out.split('\0')) {
-    const lines = block.split('\n');
-    const date = lines[0]?.trim();
-    if (!date || !/^\d{4}-\d{2}-\d{2}$/.test(date)) continue;
-    for (let i = 1; i < lines.length; i++) {
-      const f = lines[i].trim();
-      if (f && !dates.has(f)) dates.set(f, date);
+  // old name → the name the file has now (renames seen so far, walking back in time)
+  const now = new Map<string, string>();
+  const current = (p: string): string => now.get(p) ?? p;
+  const tokens = out.split('\0');
+  let date: string | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i].replace(/^\n+/, '');
+    if (t.startsWith('\x01')) {
+      const d = t.slice(1).trim();
+      date = /^\d{4}-\d{2}-\d{2}$/.test(d) ? d : undefined;
+      continue;
     }
+    if (!/^[A-Z]\d*$/.test(t)) continue;
+    if (t[0] === 'R' || t[0] === 'C') {
+      const from = tokens[++i], to = tokens[++i];
+      if (from === undefined || to === undefined || !date) continue;
+      if (t[0] === 'C') continue; // a copy adds a file
+      const name = current(to);
+      now.set(from, name);
+      // a rename that also changed the content (similarity below 100 %) modified it
+      if (t !== 'R100' && !dates.has(name)) dates.set(name, date);
+      continue;
+    }
+    const file = tokens[++i];
+    if (file === undefined || !date || (t !== 'M' && t !== 'T')) continue;
+    const name = current(file);
+    if (!dates.has(name)) dates.set(name, date);
   }
   return dates;
 }
 
-/** Workspace-relative path (forward slashes) → YYYY-MM-DD of its latest commit. */
+/** Workspace-relative path (forward slashes) → YYYY-MM-DD of the latest commit that modified it. */
 export function gitLastChangeDates(root: string, relDir = 'aims'): Map<string, string> | undefined {
   try {
     const r = spawnSync('git', ['-C', root, ...ARGS(relDir)], { encoding: 'utf8', timeout: 10_000, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
