@@ -11,10 +11,10 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AIMS_DIR, CONFIG_FILE } from '../core/config';
 import { formEdit, formModel, formState, pathKey, referenceOptions, sameValue, valueAt, type FormChange, type FormInput, type FormModel } from '../core/form';
-import type { Finding, Kind, Path } from '../core/model';
+import type { Finding, Fix, Kind, Path } from '../core/model';
 import { getRule } from '../core/rules';
 import {
-  parseFormMessage, referenceKindsKey, type ExtensionToForm, type FindingView, type FormToExtension, type FormView, type ReferenceOption,
+  parseFormMessage, referenceKindsKey, type ExtensionToForm, type FindingView, type FixView, type FormToExtension, type FormView, type ReferenceOption,
 } from '../../webview-ui/src/form/protocol';
 import { fixToWorkspaceEdit } from './codeActions';
 import { toTextEdit } from './convert';
@@ -188,11 +188,16 @@ export class RecordFormProvider implements vscode.CustomTextEditorProvider, vsco
     const p = change.path;
     const lists: Path[] = [];
     p.forEach((seg, i) => { if (typeof seg === 'number') lists.push(p.slice(0, i)); });
-    if (change.type === 'remove-item' || change.type === 'move-item' || (change.type === 'add-item' && change.index !== undefined)) lists.push(p);
-    if (!lists.length) return true;
+    // an insert at an index needs the items before it in place: the same number of items (the form's
+    // own edit of an item's text, sent just before, does not move any)
+    const insertInto = change.type === 'add-item' && change.index !== undefined ? p : undefined;
+    if (change.type === 'remove-item' || change.type === 'move-item') lists.push(p);
+    if (!lists.length && !insertInto) return true;
     if (!s.dataByVersion.has(version)) return false;
     const then = s.dataByVersion.get(version);
-    return lists.every(l => sameValue(valueAt(then, l), valueAt(now, l)));
+    const length = (v: unknown): number => (Array.isArray(v) ? v.length : v === undefined || v === null ? 0 : 1);
+    return lists.every(l => sameValue(valueAt(then, l), valueAt(now, l)))
+      && (!insertInto || length(valueAt(then, insertInto)) === length(valueAt(now, insertInto)));
   }
 
   private async applyFix(s: Session, m: Extract<FormToExtension, { type: 'applyFix' }>): Promise<void> {
@@ -283,7 +288,13 @@ export class RecordFormProvider implements vscode.CustomTextEditorProvider, vsco
       findings: st.findings.map(f => {
         const v: FindingView = {
           ruleId: f.ruleId, severity: f.severity, message: f.message, key: f.key, path: f.path, controls: f.controls,
-          fixes: [...(f.fix ? [{ title: f.fix.title, preferred: true }] : []), ...(f.suggestions ?? []).map(x => ({ title: x.title, preferred: false }))],
+          fixes: [...(f.fix ? [{ fix: f.fix, preferred: true }] : []), ...(f.suggestions ?? []).map(x => ({ fix: x, preferred: false }))]
+            .map(({ fix, preferred }) => {
+              const x: FixView = { title: fix.title, preferred };
+              const into = insertedField(fix, st.data);
+              if (into !== undefined) x.focus = into;
+              return x;
+            }),
         };
         if (f.line !== undefined) v.line = f.line;
         return v;
@@ -296,6 +307,12 @@ export class RecordFormProvider implements vscode.CustomTextEditorProvider, vsco
     if (st.data) view.data = st.data;
     return view;
   }
+}
+
+/** The key of the field a fix adds (its first `set` of a path the record does not have yet). */
+function insertedField(fix: Fix, data: Record<string, unknown> | undefined): string | undefined {
+  const op = fix.ops.find(o => o.op === 'set');
+  return op?.op === 'set' && valueAt(data, op.path) === undefined ? pathKey(op.path) : undefined;
 }
 
 /** The kinds sets of every reference input of a form. */

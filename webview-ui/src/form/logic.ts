@@ -197,3 +197,39 @@ export function textRows(text: string, min = 2, max = 12): number {
   const lines = text.split('\n').reduce((n, l) => n + Math.max(1, Math.ceil(l.length / 100)), 0);
   return Math.max(min, Math.min(max, lines));
 }
+/** `iso` moved by `days` (or by a month with `month`), or undefined when it is not a valid date. */
+export function stepDate(iso: string, days: number, month = false): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(iso)) return undefined;
+  const d = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso) return undefined;
+  if (month) {
+    const day = d.getUTCDate();
+    d.setUTCDate(1);
+    d.setUTCMonth(d.getUTCMonth() + days);
+    const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+    d.setUTCDate(Math.min(day, last));
+  } else d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Type-to-select in a closed dropdown, as in a native select: letters typed within a second of each
+ * other form a prefix; the same letter again steps on to the next option that starts with it.
+ */
+export class TypeAhead {
+  private text = '';
+  private at = -Infinity;
+
+  /** The value to select after `key` was typed at `at` (ms), or undefined when no option matches. */
+  next(opts: readonly { value: string; label: string }[], current: string, key: string, at: number): string | undefined {
+    const k = key.toLowerCase();
+    this.text = at - this.at < 1000 ? this.text + k : k;
+    this.at = at;
+    const repeat = [...this.text].every(c => c === k);
+    const matches = opts.filter(x => x.label.toLowerCase().startsWith(repeat ? k : this.text));
+    if (!matches.length) return undefined;
+    if (!repeat) return matches[0].value;
+    const i = matches.findIndex(x => x.value === current);
+    return matches[(i + 1) % matches.length].value;
+  }
+}

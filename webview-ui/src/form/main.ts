@@ -91,9 +91,9 @@ const actions: Actions = {
     actions.typed(key, path, input, raw);
     actions.commit(key);
   },
-  addItem(listPath, focus) {
+  addItem(listPath, focus, index) {
     flushAll();
-    edit({ type: 'add-item', path: listPath });
+    edit(index === undefined ? { type: 'add-item', path: listPath } : { type: 'add-item', path: listPath, index });
     focusLater(focus);
   },
   removeItem(listPath, index, single) {
@@ -106,7 +106,7 @@ const actions: Actions = {
       ? `[data-focus-key="${CSS.escape(`${pathKey([...listPath, Math.min(index, next - 1)])}#remove`)}"]`
       : `[data-focus-key="${CSS.escape(`${pathKey(listPath)}#add`)}"]`);
   },
-  moveItem(listPath, from, to) {
+  moveItem(listPath, from, to, focus = 'button') {
     const list = valueAt(view?.data, listPath);
     if (!Array.isArray(list) || to < 0 || to >= list.length || from === to) return;
     flushAll();
@@ -114,11 +114,14 @@ const actions: Actions = {
     // the focus follows the item; at an end of the list, onto the button that still works
     const dir = to < from ? 'up' : 'down';
     const button = dir === 'up' && to === 0 ? 'down' : dir === 'down' && to === list.length - 1 ? 'up' : dir;
-    focusLater(`[data-focus-key="${CSS.escape(`${pathKey([...listPath, to])}#${button}`)}"]`);
+    focusLater(`[data-focus-key="${CSS.escape(focus === 'input' ? pathKey([...listPath, to]) : `${pathKey([...listPath, to])}#${button}`)}"]`);
   },
   applyFix(finding, title) {
     flushAll();
     post({ type: 'applyFix', ruleId: finding.ruleId, key: finding.key, title });
+    // a fix that inserts a field: the focus goes into it once it shows
+    const into = finding.fixes.find(x => x.title === title)?.focus;
+    if (into !== undefined) focusLater(`[data-focus-key="${CSS.escape(into)}"]`);
   },
   showDocs(ruleId) { post({ type: 'showRuleDocs', ruleId }); },
   openText(line) {
@@ -148,11 +151,47 @@ const actions: Actions = {
   },
 };
 
+/**
+ * Focuses `t` with the caret at the end of its text and nothing selected. (A web component that
+ * delegates its focus selects the whole text of its input, as a Tab into it would: the next keystroke
+ * would replace an entry the user did not mean to edit.)
+ */
 async function focusElement(t: HTMLElement): Promise<void> {
   await (t as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
   t.focus();
+  const inner = (t as unknown as { wrappedElement?: HTMLInputElement | HTMLTextAreaElement | null }).wrappedElement;
+  try { if (inner && typeof inner.selectionStart === 'number') inner.setSelectionRange(inner.value.length, inner.value.length); } catch { /* no text selection */ }
   t.scrollIntoView({ block: 'nearest' });
 }
+
+// ---- focus: the field being edited, and coming back to the form ----
+
+const CALM = 'data-calm';
+/**
+ * The finding links and fix buttons under the field that has the focus leave the Tab order, so that
+ * Tab goes on to the next field (a finding can disappear as the field is filled in, and a space typed
+ * on its link would open the rule page). They are reached with Shift+Tab from the next field, and by
+ * Tab from anywhere else.
+ */
+function calmFindings(): void {
+  const a = document.activeElement as HTMLElement | null;
+  const field = a && a !== document.body && !a.closest('.findings') ? a.closest<HTMLElement>('.list-item, .field') : null;
+  const own = new Set<HTMLElement>(field ? field.querySelectorAll<HTMLElement>(':scope > .findings button, :scope > .findings vscode-button') : []);
+  for (const b of root.querySelectorAll<HTMLElement>(`[${CALM}]`)) if (!own.has(b)) { b.removeAttribute(CALM); b.tabIndex = 0; }
+  for (const b of own) if (!b.hasAttribute(CALM)) { b.setAttribute(CALM, ''); b.tabIndex = -1; }
+}
+
+/** The last element of the form that had the focus: it gets it back when the form's tab does. */
+let lastFocus: string | undefined;
+document.addEventListener('focusin', () => {
+  lastFocus = focusedKey() ?? lastFocus;
+  calmFindings();
+});
+window.addEventListener('focus', () => {
+  if (document.activeElement && document.activeElement !== document.body) return;
+  const t = lastFocus ? root.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(lastFocus)}"]`) : null;
+  if (t) void focusElement(t);
+});
 
 /** The key of the element that has the focus (a web component host when the focus is inside it). */
 function focusedKey(): string | undefined {
@@ -181,6 +220,7 @@ function render(): void {
   const active = focusedKey();
   morph(root, renderForm(ctx), hooks);
   root.setAttribute('aria-busy', 'false');
+  calmFindings();
   // an element that had to be replaced: give the focus to its successor
   if (active && (!document.activeElement || document.activeElement === document.body)) {
     const again = root.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(active)}"]`);

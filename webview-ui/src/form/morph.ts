@@ -4,6 +4,9 @@
 // properties and children are brought up to date. Kept elements keep focus, caret and selection,
 // the open state of collapsibles and the scroll position, so a view that arrives while the user types
 // (after their own edit, a lint run or a change in the text editor) never disturbs the typing.
+// Event handlers are brought up to date too: a kept element calls the handler of the latest view,
+// never one that captured an older view (an "Add item" button built when the list had 5 items must
+// not focus item 5 once the list has 7).
 import { h, type Child, type Props } from '../common/dom';
 
 export interface ElProps extends Props {
@@ -15,7 +18,8 @@ export interface ElProps extends Props {
   sig?: string;
 }
 
-interface Managed { attrs: string[]; props: Record<string, unknown>; sig?: string }
+type Handlers = Record<string, (e: Event) => void>;
+interface Managed { attrs: string[]; props: Record<string, unknown>; sig?: string; on: Handlers }
 
 const managed = new WeakMap<Element, Managed>();
 
@@ -25,12 +29,14 @@ const VALUE_PROPS = new Set(['value']);
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, props?: ElProps | null, ...children: Child[]): HTMLElementTagNameMap[K];
 export function el(tag: string, props?: ElProps | null, ...children: Child[]): HTMLElement;
 export function el(tag: string, props?: ElProps | null, ...children: Child[]): HTMLElement {
-  const { key, init, sig, ...rest } = props ?? {};
+  const { key, init, sig, on, ...rest } = props ?? {};
   const e = h(tag, rest, ...children);
   if (key !== undefined) e.setAttribute('data-k', key);
+  // one listener per event type, calling the handler of whatever view the element now shows
+  for (const type of Object.keys(on ?? {})) e.addEventListener(type, ev => managed.get(e)?.on[type]?.(ev));
   // before it is connected an element has exactly the attributes set here: those are ours to keep in
   // sync (taken before `init`, whose reflected attributes belong to the user from then on)
-  managed.set(e, { attrs: e.getAttributeNames(), props: rest.props ?? {}, sig });
+  managed.set(e, { attrs: e.getAttributeNames(), props: rest.props ?? {}, sig, on: { ...on } });
   if (init) for (const [k, v] of Object.entries(init)) (e as unknown as Record<string, unknown>)[k] = v;
   return e;
 }
@@ -40,7 +46,10 @@ const keyOf = (n: Node): string | undefined => (n instanceof Element ? n.getAttr
 function compatible(a: Node, b: Node): boolean {
   if (a.nodeType !== b.nodeType) return false;
   if (!(a instanceof Element) || !(b instanceof Element)) return true;
-  return a.tagName === b.tagName && keyOf(a) === keyOf(b) && managed.get(a)?.sig === managed.get(b)?.sig;
+  if (a.tagName !== b.tagName || keyOf(a) !== keyOf(b) || managed.get(a)?.sig !== managed.get(b)?.sig) return false;
+  // the kept element has listeners for the event types it was built with: a view with others replaces it
+  const oa = Object.keys(managed.get(a)?.on ?? {}).sort().join();
+  return oa === Object.keys(managed.get(b)?.on ?? {}).sort().join();
 }
 
 function sameProp(a: unknown, b: unknown): boolean {
@@ -62,8 +71,8 @@ function patch(old: Node, nu: Node, hooks: MorphHooks): void {
     if (old.nodeValue !== nu.nodeValue) old.nodeValue = nu.nodeValue;
     return;
   }
-  const mo = managed.get(old) ?? { attrs: [], props: {} };
-  const mn = managed.get(nu) ?? { attrs: [], props: {} };
+  const mo = managed.get(old) ?? { attrs: [], props: {}, on: {} };
+  const mn = managed.get(nu) ?? { attrs: [], props: {}, on: {} };
   for (const name of mn.attrs) {
     const v = nu.getAttribute(name);
     if (v !== null && old.getAttribute(name) !== v) old.setAttribute(name, v);

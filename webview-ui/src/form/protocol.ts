@@ -10,6 +10,8 @@ export interface FixView {
   title: string;
   /** The finding's safe fix (the one `aims lint --fix` applies), else a suggestion. */
   preferred: boolean;
+  /** pathKey of the field the fix inserts: the form moves the focus into it. */
+  focus?: string;
 }
 
 export interface FindingView {

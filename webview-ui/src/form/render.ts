@@ -8,7 +8,7 @@ import { pathKey, valueAt, valueFromInput } from '../../../src/core/form-values'
 import type { Kind, Path } from '../../../src/core/model';
 import type { Child } from '../common/dom';
 import {
-  BOOLEAN_OPTIONS, counts, countsText, displayValue, domId, itemPath, itemSummary, isUnder, listShape, textRows, unplaced, worst,
+  BOOLEAN_OPTIONS, counts, stepDate, TypeAhead, countsText, displayValue, domId, itemPath, itemSummary, isUnder, listShape, textRows, unplaced, worst,
   type EditBuffer,
 } from './logic';
 import { el } from './morph';
@@ -28,9 +28,11 @@ export interface Actions {
   commit(key: string): void;
   /** A choice in a select: written at once. */
   picked(key: string, path: Path, input: ScalarInput, raw: string): void;
-  addItem(listPath: Path, focus: string): void;
+  /** Adds an item before `index` (default: at the end) and focuses `focus` once it shows. */
+  addItem(listPath: Path, focus: string, index?: number): void;
   removeItem(listPath: Path, index: number, single: boolean): void;
-  moveItem(listPath: Path, from: number, to: number): void;
+  /** Moves an item; the focus follows it, on its input (`focus: 'input'`) or on the button that still works. */
+  moveItem(listPath: Path, from: number, to: number, focus?: 'input' | 'button'): void;
   applyFix(finding: FindingView, title: string): void;
   showDocs(ruleId: string): void;
   openText(line?: number): void;
@@ -136,7 +138,11 @@ function ariaLabel(label: string, required: boolean, key: string, ctx: Ctx): str
 // Inputs
 // ---------------------------------------------------------------------------------------------
 
-interface InputOpts { label: string; required: boolean; withDescription: boolean; placeholder?: string }
+interface InputOpts {
+  label: string; required: boolean; withDescription: boolean; placeholder?: string;
+  /** A list item: Enter adds the next item, Alt+Up / Alt+Down move this one. */
+  item?: { listPath: Path; index: number; count: number; single: boolean };
+}
 
 const toValue = (input: ScalarInput) => (raw: string): unknown => valueFromInput(input, raw);
 
@@ -158,8 +164,42 @@ function select(key: string, path: Path, input: ScalarInput, opts: Opt[], value:
     attrs: { id: domId('f', key), 'data-focus-key': key, 'aria-describedby': describedBy(key, ctx, o.withDescription) },
     props: { value, label: ariaLabel(o.label, o.required, key, ctx), disabled: !ctx.view.editable },
     init: combobox ? { combobox: true, filter: 'contains' } : {},
-    on: { change: e => ctx.a.picked(key, path, input, String((e.currentTarget as { value?: unknown }).value ?? '')) },
+    on: {
+      change: e => ctx.a.picked(key, path, input, String((e.currentTarget as { value?: unknown }).value ?? '')),
+      keydown: e => {
+        if (itemKeys(e as KeyboardEvent, o, ctx)) return;
+        // a closed dropdown: typing selects the next option whose label starts with what was typed
+        if (combobox || !ctx.view.editable) return;
+        const ke = e as KeyboardEvent;
+        const t = e.currentTarget as { open?: boolean };
+        if (t.open || ke.ctrlKey || ke.metaKey || ke.altKey || ke.key.length !== 1 || ke.key === ' ') return;
+        const cur = String((e.currentTarget as { value?: unknown }).value ?? '');
+        const hit = typeAhead.next(opts.filter(x => x.value !== '' && x.value !== CREATE_NEW), cur, ke.key, ke.timeStamp);
+        if (!hit) return;
+        ke.preventDefault();
+        ke.stopPropagation();
+        (e.currentTarget as { value?: unknown }).value = hit;
+        ctx.a.picked(key, path, input, hit);
+      },
+    },
   }, ...opts.map(x => el('vscode-option', { attrs: { value: x.value, description: x.description } }, x.label)));
+}
+
+const typeAhead = new TypeAhead();
+
+/** Keys of a list item's input: Enter adds the next item, Alt+Up / Alt+Down move the item. Returns true when handled. */
+function itemKeys(e: KeyboardEvent, o: InputOpts, ctx: Ctx): boolean {
+  const it = o.item;
+  if (!it || !ctx.view.editable || e.ctrlKey || e.metaKey || e.shiftKey) return false;
+  if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+    const to = it.index + (e.key === 'ArrowUp' ? -1 : 1);
+    if (it.single || to < 0 || to >= it.count) return false;
+    e.preventDefault();
+    e.stopPropagation();
+    ctx.a.moveItem(it.listPath, it.index, to, 'input');
+    return true;
+  }
+  return false;
 }
 
 function scalarInput(input: ScalarInput, path: Path, o: InputOpts, ctx: Ctx): HTMLElement {
@@ -175,6 +215,29 @@ function scalarInput(input: ScalarInput, path: Path, o: InputOpts, ctx: Ctx): HT
       input: (e: Event) => ctx.a.typed(key, path, input, String((e.currentTarget as { value?: unknown }).value ?? '')),
       change: () => ctx.a.commit(key),
       focusout: () => ctx.a.commit(key),
+      keydown: (e: Event) => {
+        const ke = e as KeyboardEvent;
+        if (itemKeys(ke, o, ctx)) return;
+        const it = o.item;
+        // Enter in a one-line list item writes it and adds the next item after it
+        if (it && ke.key === 'Enter' && !ke.altKey && !ke.ctrlKey && !ke.metaKey && !ke.shiftKey && !ke.isComposing
+          && ctx.view.editable && (e.currentTarget as HTMLElement).tagName === 'VSCODE-TEXTFIELD') {
+          ke.preventDefault();
+          const next = it.single ? 1 : it.index + 1;
+          ctx.a.commit(key);
+          ctx.a.addItem(it.listPath, `[data-focus-key="${CSS.escape(pathKey([...it.listPath, next]))}"]`, next);
+          return;
+        }
+        // a date: Up / Down go a day later / earlier
+        if (input.type === 'date' && (ke.key === 'ArrowUp' || ke.key === 'ArrowDown') && !ke.altKey && !ke.ctrlKey && !ke.metaKey && ctx.view.editable) {
+          const t = e.currentTarget as { value?: unknown };
+          const next = stepDate(String(t.value ?? ''), ke.key === 'ArrowUp' ? 1 : -1, ke.shiftKey);
+          if (next === undefined) return;
+          ke.preventDefault();
+          t.value = next;
+          ctx.a.typed(key, path, input, next);
+        }
+      },
     },
   };
   const label = ariaLabel(o.label, o.required, key, ctx);
@@ -189,12 +252,14 @@ function scalarInput(input: ScalarInput, path: Path, o: InputOpts, ctx: Ctx): HT
   }
   switch (input.type) {
     case 'text': case 'date': case 'number': case 'scalar': {
-      // a value the typed input cannot show (a date written as 2026/1/5) is shown as text, with its finding
-      const type = input.type === 'date' ? (shown === '' || /^\d{4}-\d{2}-\d{2}$/.test(shown) ? 'date' : 'text')
-        : input.type === 'number' ? (shown.trim() === '' || Number.isFinite(Number(shown)) ? 'number' : 'text') : 'text';
+      // a date is one text input in the format the file and the labels use (YYYY-MM-DD), one Tab stop,
+      // Up / Down for the next / previous day (Shift: month); a browser date input would show the
+      // locale's format (mm/dd/yyyy) in three Tab stops plus a picker button
+      const type = input.type === 'number' ? (shown.trim() === '' || Number.isFinite(Number(shown)) ? 'number' : 'text') : 'text';
       return el('vscode-textfield', {
         ...common, class: ['input', `input-${input.type}`],
-        props: { type, value: shown, label, disabled: !ctx.view.editable, placeholder: o.placeholder ?? '' },
+        attrs: { ...common.attrs, inputmode: input.type === 'date' ? 'numeric' : undefined },
+        props: { type, value: shown, label, disabled: !ctx.view.editable, placeholder: input.type === 'date' ? 'YYYY-MM-DD' : o.placeholder ?? '' },
       });
     }
     case 'boolean': {
@@ -302,15 +367,32 @@ function renderField(f: FormField, base: Path, ctx: Ctx): HTMLElement {
 
 function itemActions(listPath: Path, i: number, n: number, single: boolean, what: string, itemKey: string, ctx: Ctx): HTMLElement {
   const disabled = !ctx.view.editable;
+  // one Tab stop for the three buttons (a toolbar): the remove button; Left / Right, Home / End move
+  // between them. Alt+Up / Alt+Down in the item's input move the item too.
   const button = (name: string, label: string, iconName: string, off: boolean, onClick: () => void): HTMLElement => el('button', {
-    class: 'icon-button', attrs: { type: 'button', 'aria-label': label, title: label, disabled: off || disabled, 'data-focus-key': `${itemKey}#${name}` },
+    class: 'icon-button', attrs: { type: 'button', 'aria-label': label, title: label, disabled: off || disabled, 'data-focus-key': `${itemKey}#${name}`, tabindex: name === 'remove' ? 0 : -1 },
     on: { click: onClick },
   }, icon(iconName));
-  return el('div', { class: 'item-actions', attrs: { role: 'group', 'aria-label': `${what} actions` } },
+  return el('div', {
+    class: 'item-actions', attrs: { role: 'toolbar', 'aria-label': `${what} actions` },
+    on: { keydown: e => toolbarKeys(e as KeyboardEvent) },
+  },
     button('up', `Move ${what} up`, 'arrow-up', single || i === 0, () => ctx.a.moveItem(listPath, i, i - 1)),
     button('down', `Move ${what} down`, 'arrow-down', single || i >= n - 1, () => ctx.a.moveItem(listPath, i, i + 1)),
     button('remove', `Remove ${what}`, 'trash', false, () => ctx.a.removeItem(listPath, i, single)),
   );
+}
+
+/** Arrow keys between the enabled buttons of a toolbar. */
+function toolbarKeys(e: KeyboardEvent): void {
+  if (e.altKey || e.ctrlKey || e.metaKey || !['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) return;
+  const bar = e.currentTarget as HTMLElement;
+  const buttons = [...bar.querySelectorAll<HTMLButtonElement>('button:not(:disabled)')];
+  const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  if (!buttons.length || i < 0) return;
+  e.preventDefault();
+  const j = e.key === 'Home' ? 0 : e.key === 'End' ? buttons.length - 1 : (i + (e.key === 'ArrowRight' ? 1 : -1) + buttons.length) % buttons.length;
+  buttons[j].focus();
 }
 
 function addButton(listPath: Path, label: string, focus: string, ctx: Ctx): HTMLElement | null {
@@ -339,7 +421,7 @@ function renderList(f: FormField, path: Path, key: string, yamlKey: string, ctx:
     return el('div', { key: `li:${ik}:${ls.shape}`, class: ['list-item', sev && `sev-${sev}`], attrs: { role: 'listitem' } },
       el('div', { class: 'list-item-row' },
         el('span', { class: 'item-number', attrs: { 'aria-hidden': 'true' } }, `${i + 1}`),
-        scalarInput(input.item, ip, { label: itemLabel, required: false, withDescription: false }, ctx),
+        scalarInput(input.item, ip, { label: itemLabel, required: false, withDescription: false, item: { listPath: path, index: i, count: n, single: ls.shape === 'single' } }, ctx),
         itemActions(path, i, n, ls.shape === 'single', `${what} ${i + 1}`, ik, ctx),
       ),
       findingList(ik, ctx),
