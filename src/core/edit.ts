@@ -4,7 +4,15 @@
 // indented to match their siblings. Besides the fixes' ops (FixOp) it applies the form editor's
 // (EditOp): `set` that keeps a scalar's style and places new keys in schema order, `insert` at a list
 // index, and `move` of a list item.
+//
+// What it writes is what a careful engineer would write by hand: lists in block style, one item per
+// line (flow style only for a list the file already writes with items in flow style; an empty `[]`
+// placeholder becomes a block list), strings quoted only where YAML needs it, a new key after its
+// nearest preceding sibling in the record kind's field order (for the fixes too), and the comments a
+// skeleton (`aims new`) wrote to explain a placeholder removed together with the placeholder.
 import type { Fix, FixOp, Path } from './model';
+import { fieldAt, isKind, KIND_SPECS, type Field } from './schema';
+import { fieldComment, optionalComment } from './skeleton';
 
 type YAMLMod = typeof import('yaml');
 let Y: YAMLMod | undefined;
@@ -148,7 +156,17 @@ function isFlow(n: unknown): boolean {
 }
 
 function applyOp(text: string, op: Exclude<EditOp, { op: 'create-file' }>): string {
-  const ctx = parse(text);
+  let ctx = parse(text);
+  const out = applyParsed(ctx, op);
+  if (out === text || op.op === 'move' || op.op === 'rename-key') return out;
+  // the op changes the record: the skeleton's comments on what it fills in go with the placeholders
+  const stripped = stripScaffold(ctx, op);
+  if (stripped === text) return out;
+  ctx = parse(stripped);
+  return applyParsed(ctx, op);
+}
+
+function applyParsed(ctx: Ctx, op: Exclude<EditOp, { op: 'create-file' }>): string {
   switch (op.op) {
     case 'set': return setValue(ctx, op.path, op.value, op);
     case 'insert': return insertAt(ctx, op.path, op.index, op.values);
@@ -227,9 +245,10 @@ function setValue(ctx: Ctx, path: Path, value: unknown, opts: SetOptions = {}): 
   const col = columnOf(text, range(first.key)[0]);
   const line = ' '.repeat(col) + indentBlock(stringify({ [key]: value }), col, eol) + eol;
   let after: Pair | undefined = items[items.length - 1];
-  const rank = opts.order ? opts.order.indexOf(key) : -1;
-  if (opts.order && rank >= 0) {
-    const order = opts.order;
+  // the kind's field order, unless the caller gave one
+  const order = opts.order ?? Object.keys(mappingFields(ctx, parentPath) ?? {});
+  const rank = order.indexOf(key);
+  if (rank >= 0) {
     const rankOf = (p: Pair): number => (Yx.isScalar(p.key) ? order.indexOf(String(p.key.value)) : -1);
     let best = -1;
     after = undefined;
@@ -291,7 +310,9 @@ function append(ctx: Ctx, path: Path, values: unknown[]): string {
   if (!f || node === null || node === undefined || (Yx.isScalar(node) && (node.value === null || node.value === ''))) return setValue(ctx, path, values);
   if (!Yx.isSeq(node)) throw new EditError(`${path.join('.')} is not a list`);
   if (isFlow(node) || node.items.length === 0) {
-    if (!isFlow(node)) return setValue(ctx, path, values);
+    // an empty list (`[]`, as skeletons write it) is a placeholder: the items go one per line, unless
+    // the list stands inside a flow collection
+    if (!isFlow(node) || (node.items.length === 0 && !isFlow(f.parent))) return setValue(ctx, path, values);
     if (values.some(isCollection)) {
       const existing = (node.toJSON() as unknown[]) ?? [];
       return setValue(ctx, path, [...existing, ...values]);
@@ -310,6 +331,122 @@ function append(ctx: Ctx, path: Path, values: unknown[]): string {
   const needsNl = at === text.length && !text.endsWith('\n');
   const block = ' '.repeat(col) + indentBlock(stringify(values), col, eol) + eol;
   return splice(text, at, at, (needsNl ? eol : '') + block);
+}
+
+// ---- the record kind: field order and the skeleton's comments ----
+
+/** The record kind the document declares (`kind:` at the top), if it is one. */
+function kindOf(ctx: Ctx): import('./model').Kind | undefined {
+  const c = ctx.doc.contents;
+  const k = yaml().isMap(c) ? c.get('kind') : undefined;
+  return typeof k === 'string' && isKind(k) ? k : undefined;
+}
+
+/** The fields of the mapping at `path` in the document's record kind. */
+function mappingFields(ctx: Ctx, path: Path): Record<string, Field> | undefined {
+  const kind = kindOf(ctx);
+  if (!kind) return undefined;
+  if (!path.length) return KIND_SPECS[kind].fields;
+  const f = fieldAt(kind, path);
+  return f?.type === 'object' ? f.fields : undefined;
+}
+
+const isBlank = (v: unknown): boolean => v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)
+  || (typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isBlank));
+
+/**
+ * The text without the skeleton's comments on what `op` fills in: the comment above each key of the
+ * op's path whose value is a placeholder (or, for the keys above it, any value: their content is
+ * being written), the "Optional, add when it applies" comment of a key the op adds, and for a removed
+ * list item the comments of its placeholder keys. Only lines exactly as skeleton.ts writes them go.
+ */
+function stripScaffold(ctx: Ctx, op: Exclude<EditOp, { op: 'create-file' | 'move' | 'rename-key' }>): string {
+  const Yx = yaml();
+  const kind = kindOf(ctx);
+  if (!kind) return ctx.text;
+  const { text, eol } = ctx;
+  const cuts: [number, number][] = [];
+  /** Removes `lines` (exact) standing right above offset `ls` (a line start). */
+  const above = (ls: number, lines: string[]): void => {
+    if (!lines.length) return;
+    const want = lines.join(eol) + eol;
+    const s = ls - want.length;
+    if (s >= 0 && text.slice(s, ls) === want && (s === 0 || text[s - 1] === '\n')) cuts.push([s, ls]);
+  };
+  const indentOf = (ls: number): string => /^[ 	]*/.exec(text.slice(ls))![0];
+  const path = op.path;
+  // the comment of each key on the path (the path's own only while it holds a placeholder)
+  let node: unknown = ctx.doc.contents;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    if (typeof seg === 'number') { node = Yx.isSeq(node) ? node.items[seg] : undefined; continue; }
+    if (!Yx.isMap(node)) break;
+    const pair = node.items.find(p => Yx.isScalar(p.key) && String(p.key.value) === seg);
+    const f = fieldAt(kind, path.slice(0, i + 1));
+    if (!pair || !f) {
+      // a key the op adds: the comment that named it as optional goes
+      if (!pair && f && i === path.length - 1) {
+        const first = node.items[0];
+        if (first) {
+          const col = ' '.repeat(columnOf(text, range(first.key)[0]));
+          const want = optionalComment(seg, f, col).join(eol) + eol;
+          const at = findInMapping(text, range(node)[0], col.length, want);
+          if (at >= 0) cuts.push([at, at + want.length]);
+        }
+      }
+      break;
+    }
+    const own = i === path.length - 1;
+    const value = (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null;
+    if (!own || isBlank(value) || op.op === 'delete') {
+      const ls = lineStart(text, range(pair.key)[0]);
+      above(ls, fieldComment(f, indentOf(ls)));
+    }
+    node = pair.value;
+  }
+  // a removed list item: the comment above its first key (at the dash), and the optional-key
+  // comments after its last line
+  if (op.op === 'delete' && typeof path[path.length - 1] === 'number') {
+    const item = node;
+    const f = fieldAt(kind, path);
+    if (Yx.isMap(item) && item.items.length && f?.type === 'object') {
+      const first = item.items[0] as Pair;
+      const k = Yx.isScalar(first.key) ? String(first.key.value) : '';
+      const ls = lineStart(text, range(first.key)[0]);
+      if (f.fields[k]) above(ls, fieldComment(f.fields[k], indentOf(ls)));
+      const col = ' '.repeat(columnOf(text, range(first.key)[0]));
+      let at = lineEndIncl(text, trimBack(text, range(item)[1], range(item)[0]));
+      for (const [key, sub] of Object.entries(f.fields)) {
+        if (item.has(key)) continue;
+        const want = optionalComment(key, sub, col).join(eol) + eol;
+        if (text.startsWith(want, at)) { cuts.push([at, at + want.length]); at += want.length; }
+      }
+    }
+  }
+  if (!cuts.length) return text;
+  cuts.sort((a, b) => b[0] - a[0]);
+  let out = text;
+  let limit = Infinity;
+  for (const [s, e] of cuts) { if (e > limit) continue; out = out.slice(0, s) + out.slice(e); limit = s; }
+  return out;
+}
+
+/**
+ * Where `want` (whole lines) stands in the block mapping starting at `start` whose keys are at column
+ * `col`: among its lines and the comment lines that follow it. -1 when it is not there.
+ */
+function findInMapping(text: string, start: number, col: number, want: string): number {
+  let ls = lineStart(text, start);
+  while (ls < text.length) {
+    if (text.startsWith(want, ls)) return ls;
+    const le = lineEndIncl(text, ls);
+    const line = text.slice(ls, le);
+    const indent = /^[ \t]*/.exec(line)![0].length;
+    // a content line left of the mapping's keys ends it (a `- ` of the next item stands at col - 2)
+    if (ls > lineStart(text, start) && line.trim() !== '' && indent < col) return -1;
+    ls = le;
+  }
+  return -1;
 }
 
 // ---- form edits: style-keeping scalars, insert at an index, move ----

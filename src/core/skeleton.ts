@@ -153,8 +153,11 @@ function commentLines(indent: string, text: string): string[] {
   return wrap(text, Math.max(40, WRAP - indent.length - 2)).map(l => `${indent}# ${l}`);
 }
 
-/** The comment describing one key: label, obligation, description, controls. */
-function fieldComment(f: Field, indent: string): string[] {
+/**
+ * The comment describing one key: label, obligation, description, controls. edit.ts finds these
+ * exact lines again to remove them with the placeholder they explain once it is filled in.
+ */
+export function fieldComment(f: Field, indent: string): string[] {
   const flag = f.required ? ' (required)' : f.recommended ? ' (recommended)' : '';
   const lines = commentLines(indent, `${f.label}${flag}: ${f.description}`);
   if (f.type === 'enum' && f.values.length > 1 && !f.description.includes(f.values.join(' | '))) lines.push(...commentLines(indent, `One of: ${f.values.join(' | ')}`));
@@ -178,12 +181,15 @@ function emitMapping(e: Emit, obj: Record<string, unknown>, fields: Record<strin
   if (e.comments && fields) {
     // keys the skeleton leaves out (neither required nor recommended): named, so nothing is hidden
     const pad = ' '.repeat(indent);
-    for (const [k, f] of Object.entries(fields)) {
-      if (k in obj) continue;
-      e.lines.push(...commentLines(pad, `Optional, add when it applies: ${k} (${f.label}): ${f.description}`));
-      if (f.controls && f.controls.length) e.lines.push(`${pad}# Annex A: ${f.controls.join(', ')}`);
-    }
+    for (const [k, f] of Object.entries(fields)) if (!(k in obj)) e.lines.push(...optionalComment(k, f, pad));
   }
+}
+
+/** The comment naming an optional key a skeleton leaves out (removed by edit.ts once the key is added). */
+export function optionalComment(key: string, f: Field, indent: string): string[] {
+  const lines = commentLines(indent, `Optional, add when it applies: ${key} (${f.label}): ${f.description}`);
+  if (f.controls && f.controls.length) lines.push(`${indent}# Annex A: ${f.controls.join(', ')}`);
+  return lines;
 }
 
 function emitValue(e: Emit, prefix: string, v: unknown, f: Field | undefined, indent: number): void {
