@@ -322,6 +322,14 @@ export function defaultConfigText(opts: { roles?: readonly Role[] } = {}): strin
   ].join('\n');
 }
 
+/** An id of the kind's sort, for prompts ("e.g. …"): a dataset is not named like a model. */
+export const EXAMPLE_IDS: Readonly<Record<Kind, string>> = {
+  ModelCard: 'credit-risk-model',
+  DataProvenance: 'loan-applications-2024',
+  ImpactAssessment: 'credit-risk-model-impact',
+  Applicability: SOA_ID,
+};
+
 export function kindToKebab(kind: Kind): string {
   return kind.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 }

@@ -6,7 +6,7 @@ import type { Kind } from '../core/model';
 import { ruleDocsUrl } from '../core/docs-url';
 import { todayIso } from '../core/rule';
 import { KIND_SPECS, KEBAB_ID } from '../core/schema';
-import { initFiles, recordPath, skeletonRecord } from '../core/skeleton';
+import { EXAMPLE_IDS, initFiles, recordPath, skeletonRecord } from '../core/skeleton';
 import { AimsCodeActionProvider, runFixAll } from './codeActions';
 import { toRange } from './convert';
 import { CoveragePanelController, registerCoveragePanel } from './coveragePanel';
@@ -188,11 +188,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<AimsAp
       .map(k => ({ label: KIND_SPECS[k].title, description: k, detail: KIND_SPECS[k].description, recordKind: k }));
     const kind: Kind | undefined = kindArg ?? (await vscode.window.showQuickPick(items, { title: 'AIMS: New Record', placeHolder: 'Kind of record' }))?.recordKind;
     if (!kind) return undefined;
-    const validId = (v: string): string | undefined => !KEBAB_ID.test(v) ? 'Use lowercase letters and digits joined by hyphens, e.g. loan-applications-2024.'
+    const validId = (v: string): string | undefined => !KEBAB_ID.test(v) ? `Use lowercase letters and digits joined by hyphens, e.g. ${EXAMPLE_IDS[kind]}.`
       : ws.linter.recordById(v).length ? `A record with id '${v}' exists already.` : undefined;
     if (idArg !== undefined && validId(idArg)) { void vscode.window.showErrorMessage(`AIMS: ${validId(idArg)}`); return undefined; }
     const id = idArg ?? await vscode.window.showInputBox({
-      title: `New ${KIND_SPECS[kind].title}`, prompt: 'Id of the record (kebab-case); the file is named after it', placeHolder: 'e.g. credit-risk-model',
+      title: `New ${KIND_SPECS[kind].title}`, prompt: 'Id of the record (kebab-case); the file is named after it', placeHolder: `e.g. ${EXAMPLE_IDS[kind]}`,
       validateInput: validId,
     });
     if (!id) return undefined;

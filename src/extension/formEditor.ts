@@ -337,8 +337,41 @@ function activeFormUri(): vscode.Uri | undefined {
   return input instanceof vscode.TabInputCustom && input.viewType === RecordFormProvider.viewType ? input.uri : undefined;
 }
 
+const sameUri = (a: vscode.Uri, b: vscode.Uri): boolean => a.toString() === b.toString();
+
+/** The tab's resource when it is a text editor or a custom editor. */
+function tabUri(t: vscode.Tab): vscode.Uri | undefined {
+  return t.input instanceof vscode.TabInputText || t.input instanceof vscode.TabInputCustom ? t.input.uri : undefined;
+}
+
+/** Whether the tab shows its resource in `viewType` ('default': the text editor). */
+function showsAs(t: vscode.Tab, viewType: string): boolean {
+  return viewType === 'default' ? t.input instanceof vscode.TabInputText : t.input instanceof vscode.TabInputCustom && t.input.viewType === viewType;
+}
+
+/**
+ * Shows `uri` in `viewType` ('default' for the text editor) in place of the tab of the active group
+ * that shows it in the other editor: the same group, the same position, one tab ("Reopen Editor
+ * With…", the workbench's reopenActiveEditorWith, which replaces the editor without reverting unsaved
+ * changes: both editors are views of one document). Without such a tab, it opens the editor.
+ */
+export async function reopenInPlace(uri: vscode.Uri, viewType: string): Promise<void> {
+  const group = vscode.window.tabGroups.activeTabGroup;
+  const active = group.activeTab;
+  const u = active && tabUri(active);
+  if (active && u && sameUri(u, uri) && !showsAs(active, viewType)) {
+    try {
+      await vscode.commands.executeCommand('reopenActiveEditorWith', viewType);
+      const now = vscode.window.tabGroups.activeTabGroup.activeTab;
+      const nu = now && tabUri(now);
+      if (now && nu && sameUri(nu, uri) && showsAs(now, viewType)) return;
+    } catch { /* not offered by this workbench: open it next to the other */ }
+  }
+  await vscode.commands.executeCommand('vscode.openWith', uri, viewType, { viewColumn: group.viewColumn });
+}
+
 async function openText(uri: vscode.Uri, line?: number): Promise<void> {
-  await vscode.commands.executeCommand('vscode.openWith', uri, 'default');
+  await reopenInPlace(uri, 'default');
   const editor = vscode.window.activeTextEditor;
   if (line !== undefined && editor && editor.document.uri.toString() === uri.toString()) {
     const pos = new vscode.Position(Math.max(0, Math.min(line - 1, editor.document.lineCount - 1)), 0);
@@ -372,7 +405,7 @@ export function registerFormEditor(context: vscode.ExtensionContext, service: Ai
         void vscode.window.showInformationMessage('AIMS: open a record under aims/ (a .yaml file) to edit it in the form.');
         return undefined;
       }
-      await vscode.commands.executeCommand('vscode.openWith', uri, RecordFormProvider.viewType);
+      await reopenInPlace(uri, RecordFormProvider.viewType);
       return uri;
     }),
     // editor title of the form: the same file in the text editor

@@ -11,6 +11,7 @@ import type { IndexedRecord } from '../core/rule';
 import { KIND_SPECS } from '../core/schema';
 import { toRange } from './convert';
 import type { AimsService, AimsWorkspace } from './workspace';
+import { codeSpan, descriptionMarkdown, escapeMarkdown } from './markdown';
 
 const SELECTOR: vscode.DocumentSelector = [
   { language: 'yaml', pattern: `**/${AIMS_DIR}/**/*.{yaml,yml}` },
@@ -39,14 +40,14 @@ export function controlMarkdown(id: string, ws: AimsWorkspace | undefined): vsco
   if (!c) return undefined;
   const group = GROUPS.find(g => g.id === c.group);
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${c.id} ${escape(c.title)}**  \n`);
-  md.appendMarkdown(`_${escape(`${c.group} ${group?.title ?? ''}`.trim())} · Annex B ${c.annexB}_\n\n`);
-  md.appendMarkdown(`${escape(c.summary)}\n\n`);
+  md.appendMarkdown(`**${c.id} ${escapeMarkdown(c.title)}**  \n`);
+  md.appendMarkdown(`_${escapeMarkdown(`${c.group} ${group?.title ?? ''}`.trim())} · Annex B ${c.annexB}_\n\n`);
+  md.appendMarkdown(`${escapeMarkdown(c.summary)}\n\n`);
   if (c.evidenceFields.length) md.appendMarkdown(`Evidence to keep: ${c.evidenceFields.map(escape).join('; ')}\n\n`);
   const cov = ws?.coverage().controls.find(x => x.id === id);
   if (cov) {
-    md.appendMarkdown(`$(shield) Coverage: **${STATE_TEXT[cov.state]}** — ${escape(cov.reason)}`);
-    if (cov.owner) md.appendMarkdown(` Owner: ${escape(cov.owner)}.`);
+    md.appendMarkdown(`$(shield) Coverage: **${STATE_TEXT[cov.state]}** — ${escapeMarkdown(cov.reason)}`);
+    if (cov.owner) md.appendMarkdown(` Owner: ${escapeMarkdown(cov.owner)}.`);
     md.appendMarkdown('\n\n');
   }
   md.appendMarkdown('_Our paraphrase, not the text of ISO/IEC 42001._');
@@ -56,18 +57,14 @@ export function controlMarkdown(id: string, ws: AimsWorkspace | undefined): vsco
 function recordMarkdown(r: IndexedRecord, ws: AimsWorkspace): vscode.MarkdownString {
   const s = r.summary;
   const md = new vscode.MarkdownString(undefined, true);
-  md.appendMarkdown(`**${escape(s.title ?? s.id ?? r.file)}**  \n`);
-  md.appendMarkdown(`${KIND_SPECS[s.kind].title} \`${escape(s.id ?? '')}\` · ${escape(s.status ?? 'no status')}${s.owner ? ` · owner ${escape(s.owner)}` : ''}  \n`);
-  if (s.review_by) md.appendMarkdown(`Review by ${escape(s.review_by)}  \n`);
+  md.appendMarkdown(`**${escapeMarkdown(s.title ?? s.id ?? r.file)}**  \n`);
+  md.appendMarkdown(`${KIND_SPECS[s.kind].title} ${codeSpan(s.id ?? '')} · ${escapeMarkdown(s.status ?? 'no status')}${s.owner ? ` · owner ${escapeMarkdown(s.owner)}` : ''}  \n`);
+  if (s.review_by) md.appendMarkdown(`Review by ${escapeMarkdown(s.review_by)}  \n`);
   const findings = ws.findings().get(r.file) ?? [];
   const errors = findings.filter(f => f.severity === 'error').length, warnings = findings.filter(f => f.severity === 'warning').length;
   md.appendMarkdown(errors || warnings ? `$(warning) ${errors} error(s), ${warnings} warning(s)  \n` : '$(pass) no findings  \n');
-  md.appendMarkdown(`\`${escape(r.file)}\``);
+  md.appendMarkdown(codeSpan(r.file));
   return md;
-}
-
-function escape(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+!|<>]/g, m => '\\' + m);
 }
 
 export class AimsCompletionProvider implements vscode.CompletionItemProvider {
@@ -156,7 +153,7 @@ export class AimsHoverProvider implements vscode.HoverProvider {
 function fieldMarkdown(ctx: CursorContext): vscode.MarkdownString {
   const f = ctx.field!;
   const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**${escape(f.label)}**${f.required ? ' (required)' : f.recommended ? ' (recommended)' : ''}\n\n${escape(f.description)}`);
+  md.appendMarkdown(`**${escapeMarkdown(f.label)}**${f.required ? ' (required)' : f.recommended ? ' (recommended)' : ''}\n\n${descriptionMarkdown(f.description)}`);
   const controls = f.controls?.length ? f.controls : ctx.kind ? KIND_SPECS[ctx.kind].controls : [];
   if (controls.length) md.appendMarkdown(`\n\nEvidences: ${controls.map(c => `${c} ${getControl(c)?.title ?? ''}`.trim()).map(escape).join('; ')}`);
   return md;

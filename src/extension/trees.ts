@@ -7,6 +7,7 @@ import type { Finding, Kind, Severity } from '../core/model';
 import type { IndexedRecord } from '../core/rule';
 import { toRange } from './convert';
 import type { AimsService, AimsWorkspace } from './workspace';
+import { codeSpan, escapeMarkdown } from './markdown';
 
 const STATUS_ORDER = ['approved', 'in-review', 'draft', 'retired'];
 
@@ -74,11 +75,11 @@ export class RecordsTreeProvider implements vscode.TreeDataProvider<RecordNode> 
     const counts = { error: 0, warning: 0, info: 0 };
     for (const f of findings ?? []) counts[f.severity]++;
     const md = new vscode.MarkdownString();
-    md.appendMarkdown(`**${escapeMd(s.title ?? s.id ?? record.file)}**\n\n`);
-    md.appendMarkdown(`\`${escapeMd(s.id ?? '(no id)')}\` · ${escapeMd(s.kind)} · status **${escapeMd(s.status ?? 'not set')}** · owner ${escapeMd(s.owner ?? 'not set')}\n\n`);
-    if (s.review_by) md.appendMarkdown(`Review by ${escapeMd(s.review_by)}\n\n`);
+    md.appendMarkdown(`**${escapeMarkdown(s.title ?? s.id ?? record.file)}**\n\n`);
+    md.appendMarkdown(`${s.id ? codeSpan(s.id) : '(no id)'} · ${escapeMarkdown(s.kind)} · status **${escapeMarkdown(s.status ?? 'not set')}** · owner ${escapeMarkdown(s.owner ?? 'not set')}\n\n`);
+    if (s.review_by) md.appendMarkdown(`Review by ${escapeMarkdown(s.review_by)}\n\n`);
     md.appendMarkdown(findings?.length ? `${counts.error} errors, ${counts.warning} warnings, ${counts.info} infos` : 'No findings');
-    md.appendMarkdown(`\n\n${escapeMd(record.file)}`);
+    md.appendMarkdown(`\n\n${escapeMarkdown(record.file)}`);
     item.tooltip = md;
     const range = ws.linter.rangeOf(record.file, ['id'], 'value');
     item.command = { command: 'aims.openRecord', title: 'Open record', arguments: [ws.uri(record.file), toRange(range).start.line] };
@@ -148,9 +149,9 @@ export class ControlsTreeProvider implements vscode.TreeDataProvider<ControlNode
         const open = c.findings.error + c.findings.warning;
         item.description = c.state + (c.owner ? ` · ${c.owner}` : '') + (open ? ` · ${open} finding${open === 1 ? '' : 's'}` : '');
         const md = new vscode.MarkdownString();
-        md.appendMarkdown(`**${c.id} ${escapeMd(c.title)}** — ${c.state}\n\n${escapeMd(c.reason)}`);
-        if (c.justification) md.appendMarkdown(`\n\nJustification: ${escapeMd(c.justification)}`);
-        if (c.reviewDue) md.appendMarkdown(`\n\nEvidence review due ${escapeMd(c.reviewDue)}`);
+        md.appendMarkdown(`**${c.id} ${escapeMarkdown(c.title)}** — ${c.state}\n\n${escapeMarkdown(c.reason)}`);
+        if (c.justification) md.appendMarkdown(`\n\nJustification: ${escapeMarkdown(c.justification)}`);
+        if (c.reviewDue) md.appendMarkdown(`\n\nEvidence review due ${escapeMarkdown(c.reviewDue)}`);
         if (c.expected) md.appendMarkdown('\n\nExpected for the organization\'s AI roles.');
         item.tooltip = md;
         item.contextValue = 'aimsControl';
@@ -175,6 +176,3 @@ export class ControlsTreeProvider implements vscode.TreeDataProvider<ControlNode
   }
 }
 
-export function escapeMd(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, m => '\\' + m);
-}

@@ -273,10 +273,62 @@ describe('AIMS record form (custom editor)', function () {
     assert.ok(await send(uri, { type: 'applyFix', ruleId: f.ruleId, key: f.key, title: f.fixes[0].title }));
     assert.equal(doc.getText(), DATASET('form-fix-test'));
     const basis = (await waitFor(() => view(uri)?.findings.find(x => x.ruleId === 'personal-data-legal-basis'), 5000, 'the legal basis finding')).value;
+    assert.equal(basis.key, 'contains_personal_data');
+    // the page is told which field the fix inserts, to move the focus into it
+    assert.deepEqual(basis.fixes.map(x => [x.title, x.focus]), [["Insert 'legal_basis'", 'legal_basis']]);
+    const fixed = await waitFor(() => {
+      const v = view(uri);
+      return v && v.version === doc.version && !v.findings.some(x => x.ruleId === 'invalid-enum') ? v : undefined;
+    }, 5000, 'the view after the first fix');
+    const errorsBefore = fixed.value.findings.filter(x => x.severity === 'error').length;
+    assert.equal(errorsBefore, 1, JSON.stringify(fixed.value.findings.map(x => `${x.ruleId}@${x.key}`)));
     assert.ok(await send(uri, { type: 'applyFix', ruleId: basis.ruleId, key: basis.key, title: "Insert 'legal_basis'" }));
-    // the suggestion adds the key for the user to fill in (as the quick fix in the text editor does)
-    assert.equal(doc.getText(), `${DATASET('form-fix-test')}legal_basis: ""\n`);
+    // the suggestion adds the key for the user to fill in (as the quick fix in the text editor does),
+    // next to the key it belongs with, not at the end of the file
+    assert.equal(doc.getText(), DATASET('form-fix-test').replace('contains_personal_data: true\n', 'contains_personal_data: true\nlegal_basis: ""\n'));
+    // the fix's own finding is gone, replaced by the field's "fill it in" finding on the new field
+    const after = await waitFor(() => {
+      const v = view(uri);
+      return v && v.version === doc.version && !v.findings.some(x => x.key === 'contains_personal_data') ? v : undefined;
+    }, 5000, 'the view after the fix');
+    const now = after.value.findings.filter(x => x.ruleId === 'personal-data-legal-basis');
+    assert.deepEqual(now.map(x => [x.key, x.fixes.length]), [['legal_basis', 0]]);
+    assert.match(now[0].message, /empty/);
+    const errors = (v: FormView): string[] => v.findings.filter(x => x.severity === 'error').map(x => `${x.ruleId}@${x.key}`);
+    assert.equal(errors(after.value).length, errorsBefore, errors(after.value).join(', '));
     await doc.save();
+  });
+
+  it('Open Form and Open as Text switch the editor in place: one tab, same group and position, unsaved changes kept', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const rel = 'aims/data/form-switch-test.yaml';
+    const uri = uriOf(rel);
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(DATASET('form-switch-test'), 'utf8'));
+    await waitFor(() => api.service.list()[0].linter.has(rel), 5000, `${rel} in the index`);
+    // a neighbour on each side, to see that the position is kept
+    await vscode.window.showTextDocument(uriOf('aims/data/card-transactions-2025.yaml'), { preview: false });
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc, { preview: false });
+    await vscode.window.showTextDocument(uriOf('aims/models/credit-risk-scorer.yaml'), { preview: false });
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    assert.ok(await editor.edit(b => b.insert(new vscode.Position(0, 0), '# unsaved\n')));
+    const tabsOf = (): string[] => vscode.window.tabGroups.activeTabGroup.tabs.map(t => {
+      const i = t.input;
+      return i instanceof vscode.TabInputCustom ? `form:${i.uri.path.split('/').pop()}` : i instanceof vscode.TabInputText ? `text:${i.uri.path.split('/').pop()}` : '?';
+    });
+    assert.deepEqual(tabsOf(), ['text:card-transactions-2025.yaml', 'text:form-switch-test.yaml', 'text:credit-risk-scorer.yaml']);
+    await vscode.commands.executeCommand('aims.openForm', uri);
+    await waitFor(() => api.form.sessionsFor(uri).some(x => x.ready && x.lastView), 20_000, 'the form to load');
+    assert.deepEqual(tabsOf(), ['text:card-transactions-2025.yaml', 'form:form-switch-test.yaml', 'text:credit-risk-scorer.yaml'], 'the form took the text editor\'s place');
+    assert.equal(vscode.window.tabGroups.all.length, 1);
+    assert.ok(activeTab()?.input instanceof vscode.TabInputCustom);
+    assert.ok(doc.isDirty && doc.getText().startsWith('# unsaved\n'), 'the unsaved change is still there');
+    await vscode.commands.executeCommand('aims.openText', uri);
+    await waitFor(() => tabsOf()[1] === 'text:form-switch-test.yaml' ? true : undefined, 5000, 'the text editor back in place');
+    assert.deepEqual(tabsOf(), ['text:card-transactions-2025.yaml', 'text:form-switch-test.yaml', 'text:credit-risk-scorer.yaml']);
+    assert.ok(doc.isDirty && doc.getText().startsWith('# unsaved\n'));
+    await doc.save();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   it('ignores invalid messages', async () => {

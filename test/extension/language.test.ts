@@ -76,6 +76,12 @@ describe('editing features in a real VS Code', function () {
     const offset = doc.getText().indexOf(`- ${ds}`) + 4;
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset));
     assert.match(hoverText(hovers), /Data provenance `card-transactions-2025`/);
+    // ids and paths are code spans shown as they are: no Markdown escape inside them
+    assert.match(hoverText(hovers), /`aims\/data\/card-transactions-2025\.yaml`/);
+    assert.doesNotMatch(hoverText(hovers), /`[^`]*\\[^`]*`/, 'no backslash inside a code span');
+    // a key's description keeps its code spans (Always `aims/v1`.), not escaped backticks
+    const key = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(doc.getText().indexOf('apiVersion') + 2));
+    assert.match(hoverText(key), /Always `aims\/v1`\./);
     const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, doc.positionAt(offset));
     const target = defs.map(d => ('uri' in d ? d.uri : d.targetUri).path);
     assert.ok(target.some(p => p.endsWith('aims/data/card-transactions-2025.yaml')), target.join(', '));

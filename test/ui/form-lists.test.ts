@@ -104,20 +104,52 @@ async function main(): Promise<void> {
       const f = await focusedOn(form, 'known_bias[3]');
       assert.deepEqual(f, { value: '', selected: '' });
       await page.keyboard.type('Few card-not-present fraud cases before March', { delay: 20 });
+      // an item's buttons are one Tab stop (a toolbar): Tab lands on Remove, Left goes to the enabled Move up
       await page.keyboard.press('Tab');
+      await focusedOn(form, 'known_bias[3]#remove');
+      await page.keyboard.press('ArrowLeft');
+      await focusedOn(form, 'known_bias[3]#up');
+      await page.keyboard.press('Tab');
+      await focusedOn(form, 'known_bias#add');
       await shows(form, 'known_bias[3]', 'Few card-not-present fraud cases before March');
       await shows(form, 'known_bias[2]', 'Merchants in NL are over-represented');
     });
 
-    await step(page, '04-list-of-choices-add-then-type-to-select', async () => {
-      const add = byKey(form, 'ml_use#add');
+    await step(page, '04-list-of-choices-with-the-keyboard', async () => {
+      // ml_use is a multi-select: one checkbox per allowed value; Space checks one, and it is added at the end
+      const box = byKey(form, 'ml_use#production');
+      await box.scrollIntoViewIfNeeded();
+      await box.evaluate(el => (el as HTMLElement).focus());
+      await page.keyboard.press('Space');
+      await form.locator('[data-k="f:ml_use"]').evaluate(el => new Promise<void>((resolve, reject) => {
+        const t0 = performance.now();
+        const tick = (): void => {
+          const on = [...el.querySelectorAll('vscode-checkbox')].filter(c => (c as unknown as { checked: boolean }).checked).length;
+          if (on === 4) resolve(); else if (performance.now() - t0 > 10_000) reject(new Error(`${on} checked`)); else requestAnimationFrame(tick);
+        };
+        tick();
+      }));
+      await focusedOn(form, 'ml_use#production');
+    });
+
+    await step(page, '04b-closed-dropdown-type-to-select', async () => {
+      const add = byKey(form, 'lineage#add');
       await add.scrollIntoViewIfNeeded();
       await add.click();
-      await focusedOn(form, 'ml_use[3]');
+      await focusedOn(form, 'lineage[3].event');
       // a closed dropdown: typing a letter picks the first option that starts with it
-      await page.keyboard.type('p');
-      await shows(form, 'ml_use[3]', 'production');
-      await shows(form, 'ml_use[0]', 'training');
+      await page.keyboard.type('v');
+      await shows(form, 'lineage[3].event', 'validated');
+      await shows(form, 'lineage[0].event', 'created');
+      // a date is one Tab stop, typed as YYYY-MM-DD; Up goes a day later
+      await page.keyboard.press('Tab');
+      assert.deepEqual(await focusedOn(form, 'lineage[3].date'), { value: '', selected: '' });
+      assert.equal(await byKey(form, 'lineage[3].date').evaluate(el => (el as unknown as { placeholder: string }).placeholder), 'YYYY-MM-DD');
+      await page.keyboard.type('2026-11-20', { delay: 20 });
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('Tab');
+      await focusedOn(form, 'lineage[3].by');
+      await shows(form, 'lineage[3].date', '2026-11-21');
     });
 
     await step(page, '05-list-of-mappings-add-then-type', async () => {
@@ -146,6 +178,24 @@ async function main(): Promise<void> {
       await focusedOn(form, 'identifiers[1]#remove');
     });
 
+    await step(page, '06b-the-focus-comes-back-with-the-form-tab', async () => {
+      const size = byKey(form, 'size');
+      await size.scrollIntoViewIfNeeded();
+      await size.locator('input').click();
+      await focusedOn(form, 'size');
+      // another part of the workbench takes the focus, then the form's tab is clicked again
+      await page.locator('.tabs-container .tab', { hasText: 'card-transactions-2025.yaml' }).first().waitFor();
+      await page.keyboard.press('Control+Shift+E');
+      await page.locator('.explorer-folders-view').waitFor();
+      await page.waitForFunction(() => !document.activeElement?.closest('.editor-instance'));
+      await page.locator('.tabs-container .tab.active').click();
+      await focusedOn(form, 'size');
+      await page.keyboard.press('End');
+      await page.keyboard.type(' (2025)', { delay: 20 });
+      await page.keyboard.press('Tab');
+      await shows(form, 'size', '38.6 million authorisations, 41,900 confirmed fraud (2025)');
+    });
+
     await step(page, '07-save-and-compare-the-file', async () => {
       await form.locator('.form-title').click();
       await page.keyboard.press('Control+S');
@@ -154,6 +204,8 @@ async function main(): Promise<void> {
         .replace('    - dimension: label agreement between two analysts (sample of 3 %)\n      value: 98 %\n',
           '    - dimension: label agreement between two analysts (sample of 3 %)\n      value: 98 %\n    - dimension: duplicate authorisations\n      value: 0 %\n')
         .replace('  - test\n', '  - test\n  - production\n')
+        .replace('confirmed fraud\n', 'confirmed fraud (2025)\n')
+        .replace('    by: Great Expectations suite card-transactions\n', '    by: Great Expectations suite card-transactions\n  - event: validated\n    date: 2026-11-21\n    by: ""\n')
         .replace('original rate.\n', 'original rate.\n  - Removed authorisations of test cards\n  - Dropped duplicate authorisations\n')
         .replace('11 % of confirmed fraud victims.\n', '11 % of confirmed fraud victims.\n  - Merchants in NL are over-represented\n  - Few card-not-present fraud cases before March\n');
       assert.notEqual(want, original);

@@ -4,7 +4,7 @@
 // shows a finding next to its field, fills in fields inside the webview (text, a choice, a new lineage
 // event), takes a change back with Ctrl+Z in the form, saves with Ctrl+S and checks the file on disk
 // line by line; the finding disappears once fixed. No Content-Security-Policy violation may be logged.
-// Screenshots of the form in the light and dark themes go to test-results/ui/ and docs/images/.
+// Screenshots of the form in the light, dark and high-contrast themes go to test-results/ui/ and docs/images/.
 //   node out/test/ui/form.test.js   (after `npm run package`)
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -118,7 +118,7 @@ async function main(): Promise<void> {
     await step(page, '04-high-contrast-theme', async () => {
       await setTheme(page, 'Dark High Contrast', 'vscode-high-contrast');
       await scrollToGroup(form, 'A.7.5');
-      await ui.screenshot(page, 'form-high-contrast');
+      await docScreenshot(page, 'form-high-contrast');
       await setTheme(page, 'Dark Modern', 'vscode-dark');
     });
 

@@ -3,9 +3,9 @@ import * as jsyaml from 'js-yaml';
 import { CONTROLS, CONTROL_IDS, isControlId, ROLES } from '../../src/core/catalogue';
 import { parseConfig } from '../../src/core/config';
 import { KINDS, type Kind } from '../../src/core/model';
-import { KIND_SPECS, type Field } from '../../src/core/schema';
+import { KEBAB_ID, KIND_SPECS, type Field } from '../../src/core/schema';
 import {
-  defaultConfigText, initFiles, kindToKebab, nextReview, skeletonApplicability, skeletonData, skeletonRecord, SOA_ID,
+  defaultConfigText, EXAMPLE_IDS, initFiles, kindToKebab, nextReview, skeletonApplicability, skeletonData, skeletonRecord, SOA_ID,
 } from '../../src/core/skeleton';
 import { validateRecord } from '../../src/core/validate';
 
@@ -275,5 +275,13 @@ describe('skeleton', () => {
         assert.deepEqual(unknownKeys(KIND_SPECS[kind].fields, d), [], f.path);
       }
     });
+  });
+});
+
+describe('new-record id examples', () => {
+  it('one per kind, valid ids, and a dataset is not named like a model', () => {
+    for (const id of Object.values(EXAMPLE_IDS)) assert.match(id, KEBAB_ID);
+    assert.equal(new Set(Object.values(EXAMPLE_IDS)).size, 4);
+    assert.equal(EXAMPLE_IDS.DataProvenance, 'loan-applications-2024');
   });
 });

@@ -152,6 +152,14 @@ export function itemPath(listPath: Path, shape: ListShape['shape'], i: number): 
   return shape === 'single' ? listPath : [...listPath, i];
 }
 
+/** Empty or missing: nothing written yet (null, "", blank text, an empty list or mapping). */
+export function isBlank(v: unknown): boolean {
+  if (v === undefined || v === null) return true;
+  if (typeof v === 'string') return v.trim() === '';
+  if (Array.isArray(v)) return v.length === 0;
+  return typeof v === 'object' && Object.keys(v).length === 0;
+}
+
 /** A value shown read-only (unknown keys, shapes the form cannot edit): compact, as text. */
 export function displayValue(v: unknown): string {
   if (v === undefined) return '';

@@ -96,15 +96,20 @@ const actions: Actions = {
     edit(index === undefined ? { type: 'add-item', path: listPath } : { type: 'add-item', path: listPath, index });
     focusLater(focus);
   },
-  removeItem(listPath, index, single) {
+  removeItem(listPath, index, single, focus) {
     flushAll();
     const list = valueAt(view?.data, listPath);
     const n = Array.isArray(list) ? list.length : 1;
     edit(single ? { type: 'set', path: listPath, value: [] } : { type: 'remove-item', path: listPath, index });
     const next = n - 1;
+    if (focus) return;
     focusLater(next > 0
       ? `[data-focus-key="${CSS.escape(`${pathKey([...listPath, Math.min(index, next - 1)])}#remove`)}"]`
       : `[data-focus-key="${CSS.escape(`${pathKey(listPath)}#add`)}"]`);
+  },
+  addChoice(listPath, value) {
+    flushAll();
+    edit({ type: 'add-item', path: listPath, value });
   },
   moveItem(listPath, from, to, focus = 'button') {
     const list = valueAt(view?.data, listPath);
@@ -121,7 +126,8 @@ const actions: Actions = {
     post({ type: 'applyFix', ruleId: finding.ruleId, key: finding.key, title });
     // a fix that inserts a field: the focus goes into it once it shows
     const into = finding.fixes.find(x => x.title === title)?.focus;
-    if (into !== undefined) focusLater(`[data-focus-key="${CSS.escape(into)}"]`);
+    // (a list: its Add button)
+    if (into !== undefined) focusLater(`[data-focus-key="${CSS.escape(into)}"], [data-focus-key="${CSS.escape(`${into}#add`)}"]`);
   },
   showDocs(ruleId) { post({ type: 'showRuleDocs', ruleId }); },
   openText(line) {

@@ -8,7 +8,7 @@ import { pathKey, valueAt, valueFromInput } from '../../../src/core/form-values'
 import type { Kind, Path } from '../../../src/core/model';
 import type { Child } from '../common/dom';
 import {
-  BOOLEAN_OPTIONS, counts, stepDate, TypeAhead, countsText, displayValue, domId, itemPath, itemSummary, isUnder, listShape, textRows, unplaced, worst,
+  BOOLEAN_OPTIONS, counts, isBlank, stepDate, TypeAhead, countsText, displayValue, domId, itemPath, itemSummary, isUnder, listShape, textRows, unplaced, worst,
   type EditBuffer,
 } from './logic';
 import { el } from './morph';
@@ -30,7 +30,10 @@ export interface Actions {
   picked(key: string, path: Path, input: ScalarInput, raw: string): void;
   /** Adds an item before `index` (default: at the end) and focuses `focus` once it shows. */
   addItem(listPath: Path, focus: string, index?: number): void;
-  removeItem(listPath: Path, index: number, single: boolean): void;
+  /** Removes an item; the focus goes to `focus`, else to the neighbour's remove button (or the Add button). */
+  removeItem(listPath: Path, index: number, single: boolean, focus?: string): void;
+  /** Adds a value to a list of choices (at its end). */
+  addChoice(listPath: Path, value: string): void;
   /** Moves an item; the focus follows it, on its input (`focus: 'input'`) or on the button that still works. */
   moveItem(listPath: Path, from: number, to: number, focus?: 'input' | 'button'): void;
   applyFix(finding: FindingView, title: string): void;
@@ -308,11 +311,25 @@ const currentData = (): Record<string, unknown> | undefined => current();
 // Fields
 // ---------------------------------------------------------------------------------------------
 
-function markers(f: FormField): Child[] {
+/**
+ * Whether a field must be filled in: required by the format, or required here (legal_basis once the
+ * data contains personal data), which an error on the field while it is empty tells.
+ */
+function isRequired(f: FormField, key: string, ctx: Ctx): boolean {
+  return f.required || (ctx.byKey.get(key) ?? []).some(x => x.severity === 'error' && isBlank(valueAt(ctx.view.data, x.path)));
+}
+
+function markers(f: FormField, key: string, ctx: Ctx): Child[] {
+  const required = isRequired(f, key, ctx);
   return [
-    f.required ? el('span', { class: ['tag', 'tag-required'] }, 'Required') : null,
-    !f.required && f.recommended ? el('span', { class: ['tag', 'tag-recommended'] }, 'Recommended') : null,
+    required ? el('span', { class: ['tag', 'tag-required'] }, 'Required') : null,
+    !required && f.recommended ? el('span', { class: ['tag', 'tag-recommended'] }, 'Recommended') : null,
   ];
+}
+
+/** Text with `code` spans (descriptions from the record format) as code elements, never as HTML. */
+function withCode(text: string): Child[] {
+  return text.split(/(`[^`\n]+`)/).map(part => (part.length > 2 && part.startsWith('`') && part.endsWith('`') ? el('code', null, part.slice(1, -1)) : part));
 }
 
 function fieldHead(f: FormField, key: string, yamlKey: string, labelFor: string | undefined, ctx: Ctx): HTMLElement[] {
@@ -322,11 +339,11 @@ function fieldHead(f: FormField, key: string, yamlKey: string, labelFor: string 
   return [
     el('div', { class: 'field-head' },
       labelEl,
-      ...markers(f),
+      ...markers(f, key, ctx),
       el('code', { class: 'field-key', attrs: { title: 'Key in the YAML file' } }, yamlKey),
       showControls(f, ctx) ? el('span', { class: 'field-controls', attrs: { title: 'Annex A controls this field evidences' } }, f.controls.join(' · ')) : null,
     ),
-    el('div', { class: 'field-description', attrs: { id: domId('d', key) } }, f.description),
+    el('div', { class: 'field-description', attrs: { id: domId('d', key) } }, ...withCode(f.description)),
   ];
 }
 
@@ -358,7 +375,7 @@ function renderField(f: FormField, base: Path, ctx: Ctx): HTMLElement {
       const input = f.input;
       return el('div', { key: `f:${key}`, class: fieldClasses(key, ctx, `field-${input.type}`) },
         ...fieldHead(f, key, yamlKey, domId('f', key), ctx),
-        el('div', { class: 'field-control' }, scalarInput(input, path, { label: f.label, required: f.required, withDescription: true, placeholder: placeholderOf(f) }, ctx)),
+        el('div', { class: 'field-control' }, scalarInput(input, path, { label: f.label, required: isRequired(f, key, ctx), withDescription: true, placeholder: placeholderOf(f) }, ctx)),
         findingList(key, ctx),
       );
     }
@@ -405,9 +422,49 @@ function addButton(listPath: Path, label: string, focus: string, ctx: Ctx): HTML
   }, `Add ${label}`);
 }
 
+/**
+ * A list of choices (ml_use: training, validation, …) as a multi-select: one checkbox per allowed
+ * value. Checking adds the value at the end of the list, unchecking removes its item, so the other
+ * lines of the list stay as they are. A value the format does not allow is shown checked, to uncheck.
+ */
+function renderChoiceList(f: FormField, values: readonly string[], path: Path, key: string, yamlKey: string, ctx: Ctx): HTMLElement {
+  const doc = valueAt(ctx.view.data, path);
+  const ls = listShape(doc, f.input.type === 'list' && f.input.allowSingle);
+  const items = ls.items.map(v => (typeof v === 'string' ? v : displayValue(v)));
+  const extra = items.filter(v => !values.includes(v));
+  const box = (value: string, label: string): HTMLElement => {
+    const checked = items.includes(value);
+    return el('vscode-checkbox', {
+      key: `c:${value}`, class: 'choice',
+      attrs: { 'data-focus-key': `${key}#${value}` },
+      props: { checked, label, disabled: !ctx.view.editable },
+      on: {
+        change: e => {
+          const want = !!(e.currentTarget as { checked?: boolean }).checked;
+          const cur = listShape(valueAt(currentData(), path), f.input.type === 'list' && f.input.allowSingle);
+          const at = cur.items.findIndex(x => x === value);
+          if (want && at < 0) ctx.a.addChoice(path, value);
+          else if (!want && at >= 0) ctx.a.removeItem(path, at, cur.shape === 'single', `[data-focus-key="${CSS.escape(`${key}#${value}`)}"]`);
+        },
+      },
+    });
+  };
+  return el('div', { key: `f:${key}`, class: fieldClasses(key, ctx, 'field-choices') },
+    ...fieldHead(f, key, yamlKey, undefined, ctx),
+    ls.shape === 'invalid'
+      ? readonlyValue(doc, ctx, 'This is not a list here.')
+      : el('div', { class: 'choices', attrs: { role: 'group', 'aria-labelledby': domId('l', key), 'aria-describedby': domId('d', key) } },
+        ...values.map(v => box(v, v)), ...extra.map(v => box(v, `${v} (not allowed here)`))),
+    findingList(key, ctx),
+    // the findings of single items (a value not allowed) under the list
+    ...ls.items.map((_, i) => pathKey(itemPath(path, ls.shape, i))).filter(k => k !== key).map(k => findingList(k, ctx)),
+  );
+}
+
 function renderList(f: FormField, path: Path, key: string, yamlKey: string, ctx: Ctx): HTMLElement {
   if (f.input.type !== 'list') throw new Error('not a list');
   const input = f.input;
+  if (input.item.type === 'enum') return renderChoiceList(f, input.item.values, path, key, yamlKey, ctx);
   const doc = valueAt(ctx.view.data, path);
   const ls = listShape(doc, input.allowSingle);
   const n = ls.items.length;
@@ -575,7 +632,7 @@ function renderHeader(ctx: Ctx): HTMLElement {
       el('h1', { class: 'form-title' }, title),
       m ? el('span', { class: 'kind-chip' }, m.title) : null,
     ),
-    m ? el('p', { class: 'form-description' }, m.description) : null,
+    m ? el('p', { class: 'form-description' }, ...withCode(m.description)) : null,
     el('div', { class: 'form-meta' },
       el('code', null, view.file),
       m && m.controls.length ? el('span', null, `Evidences ${m.controls.join(', ')}`) : null,
@@ -587,12 +644,13 @@ function renderToolbar(ctx: Ctx): HTMLElement {
   const { view } = ctx;
   const c = counts(view.findings);
   const summary = countsText(c);
-  const missing = view.findings.filter(f => f.ruleId === 'required-field').length;
+  // fields with an error while they are empty or missing: what the user has to write
+  const missing = new Set(view.findings.filter(f => f.severity === 'error' && isBlank(valueAt(view.data, f.path))).map(f => f.key)).size;
   return el('div', { key: 'toolbar', class: 'form-toolbar' },
     el('span', { class: ['summary', c.error ? 'summary-error' : c.warning ? 'summary-warning' : 'summary-ok'], attrs: { role: 'status' } },
       icon(c.error ? 'error' : c.warning ? 'warning' : c.info ? 'info' : 'pass'),
       summary || 'No findings',
-      missing ? el('span', { class: 'summary-missing' }, ` — ${missing} required ${missing === 1 ? 'field' : 'fields'} to fill in`) : null),
+      missing ? el('span', { class: 'summary-missing' }, ` — ${missing} ${missing === 1 ? 'field' : 'fields'} to fill in`) : null),
     el('span', { class: 'spacer' }),
     el('vscode-checkbox', {
       class: 'only-gaps', props: { checked: ctx.ui.onlyGaps, label: 'Only fields that need attention' },
@@ -626,6 +684,10 @@ export function renderForm(ctx: Ctx): HTMLElement {
       top,
       unknown,
       el('div', { key: 'groups', class: 'groups' }, ...groups),
+      // "only fields that need attention" on a record without findings: say so rather than show nothing
+      ctx.ui.onlyGaps && view.model && !view.findings.length
+        ? el('p', { key: 'nothing', class: 'nothing-to-do', attrs: { role: 'status' } }, icon('pass'), 'Nothing needs attention: this record has no findings.')
+        : null,
     ),
   );
 }

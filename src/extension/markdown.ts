@@ -1,0 +1,20 @@
+// Markdown for hovers and tooltips (vscode.MarkdownString): record text escaped, ids and paths as code
+// spans shown exactly as they are (a backslash escape inside a code span would be shown too).
+
+/** Text with every Markdown punctuation character escaped. */
+export function escapeMarkdown(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, m => '\\' + m);
+}
+
+/** `s` as a code span on one line, fenced by more backticks than any run inside it. */
+export function codeSpan(s: string): string {
+  const text = s.replace(/[\r\n]+/g, ' ');
+  const fence = '`'.repeat(Math.max(0, ...(text.match(/`+/g) ?? []).map(r => r.length)) + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') || text === '' ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/** A description of the record format: its `code` spans stay code spans, the rest is escaped. */
+export function descriptionMarkdown(s: string): string {
+  return s.split(/(`[^`\n]+`)/).map(p => (p.length > 2 && p.startsWith('`') && p.endsWith('`') ? p : escapeMarkdown(p))).join('');
+}
