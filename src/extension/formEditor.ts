@@ -184,19 +184,30 @@ export class RecordFormProvider implements vscode.CustomTextEditorProvider, vsco
     this.post(s, true);
   }
 
+  /**
+   * Whether the list positions a change names (made on the view of `version`) still name the same
+   * items: every list on the change's path has as many items as then, and all items but the one on the
+   * path are as they were (the form's own edit of that item, sent just before, may have changed it;
+   * a reorder or a removal changes others). Removing or moving needs the whole list unchanged; an
+   * insert at an index the same number of items.
+   */
   private listsUnchanged(s: Session, change: FormChange, version: number, now: unknown): boolean {
     const p = change.path;
-    const lists: Path[] = [];
-    p.forEach((seg, i) => { if (typeof seg === 'number') lists.push(p.slice(0, i)); });
-    // an insert at an index needs the items before it in place: the same number of items (the form's
-    // own edit of an item's text, sent just before, does not move any)
+    const through: { list: Path; index: number }[] = [];
+    p.forEach((seg, i) => { if (typeof seg === 'number') through.push({ list: p.slice(0, i), index: seg }); });
+    const whole = change.type === 'remove-item' || change.type === 'move-item' ? p : undefined;
     const insertInto = change.type === 'add-item' && change.index !== undefined ? p : undefined;
-    if (change.type === 'remove-item' || change.type === 'move-item') lists.push(p);
-    if (!lists.length && !insertInto) return true;
+    if (!through.length && !whole && !insertInto) return true;
     if (!s.dataByVersion.has(version)) return false;
     const then = s.dataByVersion.get(version);
     const length = (v: unknown): number => (Array.isArray(v) ? v.length : v === undefined || v === null ? 0 : 1);
-    return lists.every(l => sameValue(valueAt(then, l), valueAt(now, l)))
+    const othersSame = ({ list, index }: { list: Path; index: number }): boolean => {
+      const a = valueAt(then, list), b = valueAt(now, list);
+      if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+      return a.every((x, i) => i === index || sameValue(x, b[i]));
+    };
+    return through.every(othersSame)
+      && (!whole || sameValue(valueAt(then, whole), valueAt(now, whole)))
       && (!insertInto || length(valueAt(then, insertInto)) === length(valueAt(now, insertInto)));
   }
 

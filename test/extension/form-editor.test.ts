@@ -243,6 +243,17 @@ describe('AIMS record form (custom editor)', function () {
     assert.ok(await edit(uri, { type: 'remove-item', path: ['preparation'], index: 0 }, v1));
     assert.equal(doc.getText(), before, 'the stale removal was not applied');
     assert.ok(posted(uri).some(m => m.type === 'editFailed' && /list changed/.test(m.message)));
+    // two fields of one list item written one right after the other, both on the same view: both land
+    const v2 = (await waitFor(() => view(uri)?.version === doc.version && doc.version, 3000, 'the current view')).value;
+    assert.ok(await edit(uri, { type: 'set', path: ['lineage', 0, 'by'], value: 'pipeline v2' }, v2));
+    assert.ok(await edit(uri, { type: 'set', path: ['lineage', 0, 'date'], value: '2026-01-06' }, v2));
+    assert.match(doc.getText(), /  - event: created\n    date: 2026-01-06\n    by: pipeline v2\n/);
+    // but an item named by a position that another item has taken since: refused
+    const v3 = (await waitFor(() => view(uri)?.version === doc.version && doc.version, 3000, 'the current view')).value;
+    assert.ok(await edit(uri, { type: 'move-item', path: ['preparation'], from: 0, to: 1 }));
+    const before2 = doc.getText();
+    assert.ok(await edit(uri, { type: 'set', path: ['preparation', 0], value: 'Edited.' }, v3));
+    assert.equal(doc.getText(), before2, 'the stale set was not applied');
     await doc.save();
   });
 

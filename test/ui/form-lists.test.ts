@@ -20,6 +20,19 @@ const step = steps.step.bind(steps);
 const formOf = (page: Page): FrameLocator => page.frameLocator('iframe.webview.ready >> visible=true').first().frameLocator('iframe#active-frame');
 const byKey = (form: FrameLocator, key: string) => form.locator(`[data-focus-key="${key}"]`);
 
+/** Opens `file` with Quick Open, waits for a line with `line` in the text editor, then runs Open Form. */
+async function openFormOf(page: Page, file: string, line: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(file);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: file }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await page.locator('.editor-instance .view-line', { hasText: line }).first().waitFor();
+  await ui.runCommand(page, 'AIMS: Open Form');
+}
+
 /** Waits until the element with data-focus-key `key` has the focus; returns what its input shows and selects. */
 async function focusedOn(form: FrameLocator, key: string, timeoutMs = 10_000): Promise<{ value: string; selected: string }> {
   return form.locator('body').evaluate((_, [want, limit]) => new Promise<{ value: string; selected: string }>((resolve, reject) => {
@@ -63,14 +76,7 @@ async function main(): Promise<void> {
     await open();
 
     await step(page, '01-open-form', async () => {
-      await page.keyboard.press('Control+P');
-      const input = page.locator('.quick-input-widget input.input');
-      await input.waitFor({ state: 'visible' });
-      await input.fill('card-transactions-2025.yaml');
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'card-transactions-2025.yaml' }).first().waitFor();
-      await page.keyboard.press('Enter');
-      await page.locator('.editor-instance .view-line', { hasText: 'kind: DataProvenance' }).first().waitFor();
-      await ui.runCommand(page, 'AIMS: Open Form');
+      await openFormOf(page, 'card-transactions-2025.yaml', 'kind: DataProvenance');
       await form.locator('.form-root').waitFor();
       await byKey(form, 'preparation[4]').waitFor();
     });
@@ -216,6 +222,17 @@ async function main(): Promise<void> {
         const diff = got.map((l, i) => (l !== exp[i] ? `${i + 1}: got ${JSON.stringify(l)} want ${JSON.stringify(exp[i])}` : '')).filter(Boolean);
         assert.fail(`the saved file differs:\n${diff.slice(0, 8).join('\n')}`);
       }
+    });
+
+    await step(page, '08-a-clean-record-with-only-fields-that-need-attention', async () => {
+      await openFormOf(page, 'loan-applications-2024.yaml', 'id: loan-applications-2024');
+      await form.locator('.form-title', { hasText: /./ }).waitFor();
+      await form.locator('.summary', { hasText: 'No findings' }).waitFor();
+      await byKey(form, '#only-gaps').click();
+      // not a blank page: it says there is nothing to do
+      await form.locator('.nothing-to-do', { hasText: 'Nothing needs attention' }).waitFor();
+      await byKey(form, '#only-gaps').click();
+      await form.locator('.nothing-to-do').waitFor({ state: 'detached' });
     });
   });
   steps.summary();

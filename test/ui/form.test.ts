@@ -118,6 +118,8 @@ async function main(): Promise<void> {
     await step(page, '04-high-contrast-theme', async () => {
       await setTheme(page, 'Dark High Contrast', 'vscode-high-contrast');
       await scrollToGroup(form, 'A.7.5');
+      // the kind chip keeps an outline where the badge colours are the background's
+      assert.equal(await form.locator('.kind-chip').evaluate(el => getComputedStyle(el).borderTopStyle), 'solid');
       await docScreenshot(page, 'form-high-contrast');
       await setTheme(page, 'Dark Modern', 'vscode-dark');
     });

@@ -8,7 +8,7 @@ import { formEdit, formModel, type FormInput } from '../../src/core/form';
 import { inputText, pathKey, sameValue, valueAt, valueFromInput } from '../../src/core/form-values';
 import { skeletonRecord } from '../../src/core/skeleton';
 import {
-  byKey, countsText, counts, displayValue, domId, EditBuffer, isUnder, itemPath, itemSummary, listShape, textRows, unplaced, worst,
+  byKey, countsText, counts, displayValue, domId, EditBuffer, isBlank, isUnder, itemPath, itemSummary, listShape, stepDate, textRows, TypeAhead, unplaced, worst,
 } from '../../webview-ui/src/form/logic';
 import { isFormValue, isPath, parseFormMessage, referenceKindsKey, type FindingView } from '../../webview-ui/src/form/protocol';
 
@@ -223,6 +223,40 @@ describe('record form page', () => {
       assert.ok(!sameValue([1], { 0: 1 }));
       assert.equal(valueAt({ a: [{ b: 2 }] }, ['a', 0, 'b']), 2);
       assert.equal(pathKey(['evaluation', 'metrics', 0, 'dataset']), 'evaluation.metrics[0].dataset');
+    });
+  });
+
+  describe('keyboard helpers', () => {
+    it('type-to-select: a prefix within a second, the same letter again steps on, no match selects nothing', () => {
+      const opts = ['created', 'updated', 'transcribed', 'abstracted', 'validated', 'transferred'].map(v => ({ value: v, label: v }));
+      const t = new TypeAhead();
+      assert.equal(t.next(opts, '', 't', 0), 'transcribed');
+      assert.equal(t.next(opts, 'transcribed', 't', 100), 'transferred', 'the same letter: the next option with it');
+      assert.equal(t.next(opts, 'transferred', 't', 200), 'transcribed', 'and round again');
+      assert.equal(t.next(opts, 'transcribed', 'v', 5000), 'validated', 'after a pause: a new prefix');
+      assert.equal(t.next(opts, '', 'u', 10_000), 'updated');
+      assert.equal(t.next(opts, 'updated', 'x', 10_100), undefined, "'ux' matches nothing");
+      const t2 = new TypeAhead();
+      assert.equal(t2.next(opts, '', 't', 0), 'transcribed');
+      assert.equal(t2.next(opts, 'transcribed', 'r', 300), 'transcribed');
+      assert.equal(t2.next(opts, 'transcribed', 'a', 600), 'transcribed');
+      assert.equal(t2.next(opts, 'transcribed', 'n', 900), 'transcribed');
+      assert.equal(t2.next(opts, 'transcribed', 's', 1200), 'transcribed');
+      assert.equal(t2.next(opts, 'transcribed', 'f', 1500), 'transferred', "the prefix 'transf'");
+    });
+
+    it('Up / Down on a date: a day (Shift: a month, clamped to its last day); nothing on what is not a date', () => {
+      assert.equal(stepDate('2026-11-20', 1), '2026-11-21');
+      assert.equal(stepDate('2026-12-31', 1), '2027-01-01');
+      assert.equal(stepDate('2028-03-01', -1), '2028-02-29');
+      assert.equal(stepDate('2026-01-31', 1, true), '2026-02-28');
+      assert.equal(stepDate('2026-03-15', -1, true), '2026-02-15');
+      for (const bad of ['', '2026-02-30', '2026/01/05', '20261105', 'x']) assert.equal(stepDate(bad, 1), undefined, bad);
+    });
+
+    it('isBlank: what a person still has to write', () => {
+      for (const v of [undefined, null, '', '   ', [], {}]) assert.equal(isBlank(v), true, JSON.stringify(v));
+      for (const v of ['x', 0, false, ['a'], { a: 1 }]) assert.equal(isBlank(v), false, JSON.stringify(v));
     });
   });
 

@@ -227,6 +227,11 @@ function render(): void {
   morph(root, renderForm(ctx), hooks);
   root.setAttribute('aria-busy', 'false');
   calmFindings();
+  // an item toolbar whose Tab stop became disabled (an item moved to the top): back to its remove button
+  for (const bar of root.querySelectorAll<HTMLElement>('.item-actions')) {
+    if (bar.querySelector('button[tabindex="0"]:not(:disabled)')) continue;
+    for (const b of bar.querySelectorAll<HTMLButtonElement>('button')) b.tabIndex = b.dataset.focusKey?.endsWith('#remove') ? 0 : -1;
+  }
   // an element that had to be replaced: give the focus to its successor
   if (active && (!document.activeElement || document.activeElement === document.body)) {
     const again = root.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(active)}"]`);

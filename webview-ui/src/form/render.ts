@@ -387,12 +387,22 @@ function itemActions(listPath: Path, i: number, n: number, single: boolean, what
   // one Tab stop for the three buttons (a toolbar): the remove button; Left / Right, Home / End move
   // between them. Alt+Up / Alt+Down in the item's input move the item too.
   const button = (name: string, label: string, iconName: string, off: boolean, onClick: () => void): HTMLElement => el('button', {
-    class: 'icon-button', attrs: { type: 'button', 'aria-label': label, title: label, disabled: off || disabled, 'data-focus-key': `${itemKey}#${name}`, tabindex: name === 'remove' ? 0 : -1 },
+    class: 'icon-button', attrs: { type: 'button', 'aria-label': label, title: label, disabled: off || disabled, 'data-focus-key': `${itemKey}#${name}` },
+    // a roving Tab stop: set once here, then moved by the toolbar as the focus moves
+    init: { tabIndex: name === 'remove' ? 0 : -1 },
     on: { click: onClick },
   }, icon(iconName));
   return el('div', {
     class: 'item-actions', attrs: { role: 'toolbar', 'aria-label': `${what} actions` },
-    on: { keydown: e => toolbarKeys(e as KeyboardEvent) },
+    on: {
+      keydown: e => toolbarKeys(e as KeyboardEvent),
+      // the button with the focus is the toolbar's Tab stop: Tab from it leaves the toolbar
+      focusin: e => {
+        const t = e.target as HTMLElement;
+        if (t.tagName !== 'BUTTON') return;
+        for (const b of (e.currentTarget as HTMLElement).querySelectorAll<HTMLButtonElement>('button')) b.tabIndex = b === t ? 0 : -1;
+      },
+    },
   },
     button('up', `Move ${what} up`, 'arrow-up', single || i === 0, () => ctx.a.moveItem(listPath, i, i - 1)),
     button('down', `Move ${what} down`, 'arrow-down', single || i >= n - 1, () => ctx.a.moveItem(listPath, i, i + 1)),
