@@ -200,6 +200,13 @@ async function main(): Promise<void> {
       await page.keyboard.type(' (2025)', { delay: 20 });
       await page.keyboard.press('Tab');
       await shows(form, 'size', '38.6 million authorisations, 41,900 confirmed fraud (2025)');
+      // coming back by a click into another field: that field keeps the focus
+      await page.keyboard.press('Control+Shift+E');
+      await page.waitForFunction(() => !document.activeElement?.closest('.editor-instance'));
+      await byKey(form, 'title').locator('input').click();
+      await focusedOn(form, 'title');
+      await form.locator('body').evaluate(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(null)))));
+      await focusedOn(form, 'title', 1000);
     });
 
     await step(page, '07-save-and-compare-the-file', async () => {

@@ -194,9 +194,12 @@ document.addEventListener('focusin', () => {
   calmFindings();
 });
 window.addEventListener('focus', () => {
-  if (document.activeElement && document.activeElement !== document.body) return;
-  const t = lastFocus ? root.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(lastFocus)}"]`) : null;
-  if (t) void focusElement(t);
+  // after the click that may have brought the focus back (into another field: that one keeps it)
+  requestAnimationFrame(() => {
+    if (document.activeElement && document.activeElement !== document.body) return;
+    const t = lastFocus ? root.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(lastFocus)}"]`) : null;
+    if (t) void focusElement(t);
+  });
 });
 
 /** The key of the element that has the focus (a web component host when the focus is inside it). */
