@@ -1,9 +1,15 @@
 // Markdown for hovers and tooltips (vscode.MarkdownString): record text escaped, ids and paths as code
 // spans shown exactly as they are (a backslash escape inside a code span would be shown too).
 
-/** Text with every Markdown punctuation character escaped. */
+/**
+ * Text with the Markdown punctuation escaped: emphasis, code, links, headings, HTML, and a list marker
+ * (`- `, `1. `) at the start of a line. Other dots and hyphens stay as they are (A.6.2.3, kebab-ids).
+ */
 export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, m => '\\' + m);
+  return s
+    .replace(/[\\`*_{}[\]()#+!|<>]/g, m => '\\' + m)
+    .replace(/^([ \t]*)(\d+)\.(?=[ \t]|$)/gm, '$1$2\\.')
+    .replace(/^([ \t]*)-(?=[ \t]|$)/gm, '$1\\-');
 }
 
 /** `s` as a code span on one line, fenced by more backticks than any run inside it. */

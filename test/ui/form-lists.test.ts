@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Steps, ui, withVsCode } from './ui-lib';
+import { quickOpen, Steps, ui, withVsCode } from './ui-lib';
 
 type Page = import('playwright-core').Page;
 type FrameLocator = import('playwright-core').FrameLocator;
@@ -22,13 +22,7 @@ const byKey = (form: FrameLocator, key: string) => form.locator(`[data-focus-key
 
 /** Opens `file` with Quick Open, waits for a line with `line` in the text editor, then runs Open Form. */
 async function openFormOf(page: Page, file: string, line: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(file);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: file }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  await quickOpen(page, file);
   await page.locator('.editor-instance .view-line', { hasText: line }).first().waitFor();
   await ui.runCommand(page, 'AIMS: Open Form');
 }
@@ -173,6 +167,31 @@ async function main(): Promise<void> {
       await shows(form, 'quality.results[2].dimension', 'label agreement between two analysts (sample of 3 %)');
     });
 
+    await step(page, '05b-a-fix-inserts-a-field-and-moves-the-focus-into-it', async () => {
+      const toFill = async (): Promise<number> => Number(/(\d+) fields? to fill in/.exec(await form.locator('.summary').innerText())?.[1] ?? 0);
+      const errors = async (): Promise<number> => Number(/(\d+) errors?/.exec(await form.locator('.summary').innerText())?.[1] ?? 0);
+      // the findings of the previous step are settled (the new quality result is complete)
+      await form.locator('[data-k="oi:quality.results[3]"] .finding').first().waitFor({ state: 'detached', timeout: 10_000 });
+      await form.locator('[data-k="f:contains_personal_data"] .finding').first().waitFor();
+      const [fillBefore, errorsBefore] = [await toFill(), await errors()];
+      const fix = form.locator('[data-k="f:contains_personal_data"] .fix-button', { hasText: "Insert 'legal_basis'" });
+      await fix.scrollIntoViewIfNeeded();
+      await fix.click();
+      const f = await focusedOn(form, 'legal_basis');
+      assert.deepEqual(f, { value: '', selected: '' });
+      // the field is marked required while the data contains personal data; the summary counts it
+      await form.locator('[data-k="f:legal_basis"] .tag-required').waitFor();
+      assert.equal(await form.locator('[data-k="f:contains_personal_data"] .finding').count(), 0, 'the fix\'s own finding is gone');
+      // the error is now the field's "fill it in", and the summary counts one more field to fill in
+      assert.equal(await errors(), errorsBefore);
+      assert.equal(await toFill(), fillBefore + 1);
+      await page.keyboard.type('Contract with the cardholder (GDPR art. 6(1)(b))', { delay: 15 });
+      await page.keyboard.press('Tab');
+      await form.locator('[data-k="f:legal_basis"] .finding').waitFor({ state: 'detached', timeout: 10_000 });
+      assert.equal(await toFill(), fillBefore);
+      assert.equal(await errors(), errorsBefore - 1);
+    });
+
     await step(page, '06-remove-moves-the-focus-to-the-neighbour', async () => {
       await byKey(form, 'identifiers#add').click();
       await focusedOn(form, 'identifiers[2]');
@@ -218,6 +237,7 @@ async function main(): Promise<void> {
           '    - dimension: label agreement between two analysts (sample of 3 %)\n      value: 98 %\n    - dimension: duplicate authorisations\n      value: 0 %\n')
         .replace('  - test\n', '  - test\n  - production\n')
         .replace('confirmed fraud\n', 'confirmed fraud (2025)\n')
+        .replace('contains_personal_data: true\n', 'contains_personal_data: true\nlegal_basis: Contract with the cardholder (GDPR art. 6(1)(b))\n')
         .replace('    by: Great Expectations suite card-transactions\n', '    by: Great Expectations suite card-transactions\n  - event: validated\n    date: 2026-11-21\n    by: ""\n')
         .replace('original rate.\n', 'original rate.\n  - Removed authorisations of test cards\n  - Dropped duplicate authorisations\n')
         .replace('11 % of confirmed fraud victims.\n', '11 % of confirmed fraud victims.\n  - Merchants in NL are over-represented\n  - Few card-not-present fraud cases before March\n');

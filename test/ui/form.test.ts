@@ -9,7 +9,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { docScreenshot, Steps, ui, withVsCode } from './ui-lib';
+import { docScreenshot, quickOpen, Steps, ui, withVsCode } from './ui-lib';
 
 type Page = import('playwright-core').Page;
 type FrameLocator = import('playwright-core').FrameLocator;
@@ -22,16 +22,6 @@ const step = steps.step.bind(steps);
 /** The form page: a webview is an iframe (the host) holding the page's iframe. */
 const formOf = (page: Page): FrameLocator => page.frameLocator('iframe.webview.ready >> visible=true').first().frameLocator('iframe#active-frame');
 const byKey = (form: FrameLocator, key: string) => form.locator(`[data-focus-key="${key}"]`);
-
-async function quickOpen(page: Page, file: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(file);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: file }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-}
 
 /** The colour theme through the palette, then waits until the form's page shows it. */
 async function setTheme(page: Page, theme: string, bodyClass: string): Promise<void> {

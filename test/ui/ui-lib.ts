@@ -104,3 +104,14 @@ export async function docScreenshot(page: Page, name: string): Promise<string> {
   fs.copyFileSync(file, path.join(repo, 'docs/images', `${name}.png`));
   return file;
 }
+
+/** Opens `file` with Quick Open (Ctrl+P) and waits until the picker has closed. */
+export async function quickOpen(page: Page, file: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(file);
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: file }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+}
