@@ -372,7 +372,11 @@ export function controlsOf(kind: Kind, field: Field | undefined): string[] {
   return field?.controls && field.controls.length ? field.controls : KIND_SPECS[kind].controls;
 }
 
-/** The value a new, not yet filled-in field gets (skeletons, "insert missing field" fixes). */
+/**
+ * The value a new, not yet filled-in field gets ("insert missing field" fixes): empty but present,
+ * never an answer. A yes/no or a number is null (a fix must not write `false` for a compliance
+ * question such as contains_personal_data); the field then carries its "fill it in" finding.
+ */
 export function emptyValueFor(f: Field): unknown {
   switch (f.type) {
     case 'list': return f.items.type === 'object' ? [emptyValueFor(f.items)] : [];
@@ -381,8 +385,7 @@ export function emptyValueFor(f: Field): unknown {
       for (const [k, sub] of Object.entries(f.fields)) if (sub.required) o[k] = emptyValueFor(sub);
       return o;
     }
-    case 'boolean': return false;
-    case 'number': return 0;
+    case 'boolean': case 'number': return null;
     case 'enum': return f.values.length === 1 ? f.values[0] : '';
     default: return '';
   }
