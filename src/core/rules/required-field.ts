@@ -12,7 +12,7 @@ export default defineRule({
   fixable: 'suggestion',
   docs: {
     rationale: 'Each kind of record has content without which the control it evidences is not met: a model card without intended use does not inform users (A.8.2, A.9.4), a data record without lineage does not document provenance (A.7.5). Every finding names the control of the missing field.',
-    howToFix: 'Add the key and write the content. The quick fix inserts the key with an empty value of the right shape for you to fill in. See docs/record-format.md for what each key expects.',
+    howToFix: 'Add the key and write the content. The quick fix inserts the key with an empty value of the right shape for you to fill in, next to its neighbours in the order of the record format (a yes/no question is left unanswered, `null`, never `false`). See docs/record-format.md for what each key expects.',
     bad: 'kind: ModelCard\nid: credit-risk\n# intended_use missing',
     good: 'kind: ModelCard\nid: credit-risk\nintended_use: Scores consumer-credit applications for the underwriting team.',
   },
