@@ -185,6 +185,15 @@ async function main(): Promise<void> {
       // the error is now the field's "fill it in", and the summary counts one more field to fill in
       assert.equal(await errors(), errorsBefore);
       assert.equal(await toFill(), fillBefore + 1);
+      // Tab out of the field goes to the next field, not to the links of the field's finding; they are
+      // reached with Shift+Tab from there
+      await page.keyboard.press('Tab');
+      await focusedOn(form, 'size');
+      await page.keyboard.press('Shift+Tab');
+      assert.equal(await form.locator('body').evaluate(() => document.activeElement?.closest('[data-k="f:legal_basis"] .findings') !== null && document.activeElement?.tagName === 'BUTTON'), true, 'a finding link of legal_basis');
+      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Shift+Tab');
+      await focusedOn(form, 'legal_basis');
       await page.keyboard.type('Contract with the cardholder (GDPR art. 6(1)(b))', { delay: 15 });
       await page.keyboard.press('Tab');
       await form.locator('[data-k="f:legal_basis"] .finding').waitFor({ state: 'detached', timeout: 10_000 });
