@@ -51,6 +51,12 @@ export function normalizeControlId(raw: string): string | undefined {
   return ['A', m[1], m[2], m[3]].filter(Boolean).join('.');
 }
 
+/** The canonical control id a malformed one clearly means ("a.7.5", "A 7.5", "7.5"), if any. */
+export function repairControlId(v: string): string | undefined {
+  const n = normalizeControlId(v) ?? (/^\s*\d{1,2}\.\d{1,2}(\.\d{1,2})?\s*$/.test(v) ? `A.${v.trim()}` : undefined);
+  return n && isControlId(n) ? n : undefined;
+}
+
 /** The group (A.2 … A.10) a control id belongs to. */
 export function groupOf(id: string): string {
   return byId.get(id)?.group ?? id.split('.').slice(0, 2).join('.');

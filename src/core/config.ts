@@ -1,6 +1,7 @@
 // aims/aims.config.yaml: include/exclude globs, per-rule severities and the organization's AI roles.
 // A bad config is a usage error: ConfigError names the file, line and what to do (the CLI exits 2).
 import { normalizeRole, ROLES, type Role } from './catalogue';
+import { DEFAULT_ORG_CONTROL_PREFIX } from './soa';
 import type { SeveritySetting } from './model';
 import { didYouMean, LineMap } from './text';
 
@@ -13,9 +14,11 @@ export interface AimsConfig {
   exclude: string[];
   rules: Record<string, SeveritySetting>;
   roles: Role[];
+  /** Prefix of organization-defined control ids in the SoA (coverage lists them separately). */
+  organization_control_prefix: string;
 }
 
-export const DEFAULT_CONFIG: AimsConfig = { include: ['**/*.yaml', '**/*.yml'], exclude: [], rules: {}, roles: [] };
+export const DEFAULT_CONFIG: AimsConfig = { include: ['**/*.yaml', '**/*.yml'], exclude: [], rules: {}, roles: [], organization_control_prefix: DEFAULT_ORG_CONTROL_PREFIX };
 
 export class ConfigError extends Error {
   constructor(readonly file: string, readonly line: number, readonly column: number, readonly detail: string) {
@@ -25,7 +28,7 @@ export class ConfigError extends Error {
 }
 
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'off'];
-const KEYS = ['include', 'exclude', 'rules', 'roles'];
+const KEYS = ['include', 'exclude', 'rules', 'roles', 'organization_control_prefix'];
 
 export function parseConfig(text: string, file: string, knownRules: readonly string[]): AimsConfig {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -37,11 +40,11 @@ export function parseConfig(text: string, file: string, knownRules: readonly str
   };
   const doc = YAML.parseDocument(text, { uniqueKeys: true, schema: 'core' });
   if (doc.errors.length) fail(doc.errors[0].pos[0], `invalid YAML: ${doc.errors[0].message.split('\n')[0]}`);
-  const cfg: AimsConfig = { include: [...DEFAULT_CONFIG.include], exclude: [], rules: {}, roles: [] };
+  const cfg: AimsConfig = { include: [...DEFAULT_CONFIG.include], exclude: [], rules: {}, roles: [], organization_control_prefix: DEFAULT_ORG_CONTROL_PREFIX };
   const root = doc.contents;
   if (root === null || root === undefined) return cfg;
   const at = (n: unknown): number => ((n as { range?: number[] })?.range?.[0] ?? 0);
-  if (!YAML.isMap(root)) return fail(at(root), 'the config must be a mapping with the keys include, exclude, rules and roles.');
+  if (!YAML.isMap(root)) return fail(at(root), 'the config must be a mapping with the keys include, exclude, rules, roles and organization_control_prefix.');
   for (const pair of root.items) {
     const key = YAML.isScalar(pair.key) ? String(pair.key.value) : '';
     // `rules:` followed only by comments parses as a null scalar node
@@ -72,6 +75,12 @@ export function parseConfig(text: string, file: string, knownRules: readonly str
         if (!(SEVERITIES as readonly string[]).includes(sev)) fail(at(rp.value ?? rp.key), `rule '${id}': severity must be one of ${SEVERITIES.join(', ')}, not '${sev}'.`);
         cfg.rules[id] = sev as SeveritySetting;
       }
+    } else if (key === 'organization_control_prefix') {
+      const v = YAML.isScalar(val) ? val.value : undefined;
+      if (typeof v !== 'string' || !/^[A-Za-z][A-Za-z0-9]*[-_.]$/.test(v) || /^A[-_.]$/i.test(v)) {
+        fail(at(val ?? pair.key), `'organization_control_prefix' must be letters and digits ending in -, _ or . (e.g. ORG-), and not "A.", so that it cannot be mistaken for an Annex A id.`);
+      }
+      cfg.organization_control_prefix = v as string;
     } else if (key === 'roles') {
       if (val === null) continue;
       const items = YAML.isSeq(val) ? val.items : [val];

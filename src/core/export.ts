@@ -5,8 +5,8 @@
 // Only our own words appear: control ids and short titles from the catalogue, the organization's SoA
 // entries and evidence, and the coverage states. Never the standard's text.
 import { getControl } from './catalogue';
-import type { ControlCoverage, CoverageReport, EvidenceItem, FindingCounts } from './coverage';
-import { COVERAGE_STATES, STATE_LABELS, type CoverageState } from './coverage-states';
+import type { CellResult, ControlCoverage, CoverageReport, EvidenceItem, FindingCounts } from './coverage';
+import { COVERAGE_STATES, STATE_LABELS, type CoverageState } from './coverage/states';
 
 export interface SoaExportOptions {
   /** Document title; default "Statement of Applicability". */
@@ -27,16 +27,23 @@ export interface SoaCsvOptions {
   guardFormulas?: boolean;
 }
 
-export const SOA_CSV_HEADER = ['control', 'title', 'group', 'applicable', 'state', 'status', 'owner', 'justification', 'evidence', 'open findings', 'review due'] as const;
+export const SOA_CSV_HEADER = ['control', 'title', 'group', 'scope', 'applicable', 'state', 'why', 'status', 'owner', 'justification', 'evidence', 'open findings', 'review due'] as const;
 
-export { STATE_LABELS } from './coverage-states';
+export { STATE_LABELS } from './coverage/states';
 
-/** What each state means, in our words (coverage.ts). */
+/** What each state means, in our words (coverage/compute.ts). */
 export const STATE_MEANINGS: Record<CoverageState, string> = {
-  covered: 'applicable, implemented, and every piece of evidence resolves and is free of errors',
-  partial: 'applicable, with some evidence or implementation, but not all of what "covered" needs',
+  covered: 'applicable, implemented in an approved statement, and the evidence its profile asks for is present and healthy (approved, current, free of errors) for the organization, every in-scope system or every dataset they use',
+  partial: 'applicable, with some of that evidence or implementation, but not all: the reason names what is missing and where',
   missing: 'not in the Statement of Applicability, excluded without an acceptable justification, or nothing exists yet',
   excluded: 'not applicable, with a justification',
+};
+
+/** How a matrix cell reads: text and a symbol, never colour alone. */
+export const CELL_LABELS: Record<CellResult['state'], { text: string; symbol: string }> = {
+  met: { text: 'met', symbol: '✓' },
+  gap: { text: 'gap', symbol: '✗' },
+  excluded: { text: 'excluded', symbol: '–' },
 };
 
 /** One control as every export shows it: plain strings, nothing escaped yet. */
@@ -45,6 +52,8 @@ export interface SoaRow {
   title: string;
   group: string;
   groupTitle: string;
+  /** organization, system or dataset */
+  scope: string;
   /** Subgroup (A.6.1 / A.6.2) where the catalogue has one. */
   subgroup?: string;
   applicable: 'yes' | 'no' | '';
@@ -60,10 +69,10 @@ export interface SoaRow {
   expected: boolean;
 }
 
-function evidenceText(e: EvidenceItem): string {
-  if (e.type === 'unresolved') return `${e.value} (does not resolve)`;
-  if (e.errors) return `${e.value} (${plural(e.errors, 'error')})`;
-  return e.value;
+/** One evidence item in words: "docs/x.md", "https://… (declared, not checked)", "ds-1 (not counted: draft, not approved)". */
+export function evidenceText(e: EvidenceItem): string {
+  if (e.counts) return e.note ? `${e.value} (${e.note})` : e.value;
+  return `${e.value} (not counted: ${e.note ?? 'does not resolve'})`;
 }
 
 function plural(n: number, word: string): string {
@@ -79,6 +88,18 @@ export function findingsText(f: FindingCounts): string {
   return parts.length ? parts.join(', ') : 'none';
 }
 
+/**
+ * The findings that name a control, worded so that they never contradict its state: those in its evidence
+ * (they count against it) and those elsewhere (they do not). "none" when there are none.
+ */
+export function controlFindingsText(c: Pick<ControlCoverage, 'findings' | 'otherFindings'>): string {
+  const inside = findingsText(c.findings), other = findingsText(c.otherFindings);
+  const parts: string[] = [];
+  if (inside !== 'none') parts.push(`${inside} in its evidence`);
+  if (other !== 'none') parts.push(`${other} elsewhere, not counted`);
+  return parts.length ? parts.join('; ') : 'none';
+}
+
 export function soaRows(report: CoverageReport): SoaRow[] {
   const groupTitle = new Map(report.groups.map(g => [g.id, g.title]));
   return report.controls.map(c => toRow(c, groupTitle.get(c.group) ?? ''));
@@ -86,14 +107,19 @@ export function soaRows(report: CoverageReport): SoaRow[] {
 
 function toRow(c: ControlCoverage, groupTitle: string): SoaRow {
   const row: SoaRow = {
-    control: c.id, title: c.title, group: c.group, groupTitle,
+    control: c.id, title: c.title, group: c.group, groupTitle, scope: c.scope,
     applicable: c.applicable === true ? 'yes' : c.applicable === false ? 'no' : '',
     state: c.state, reason: c.reason, status: c.status ?? '', owner: c.owner ?? '', justification: c.justification ?? '',
-    evidence: c.evidence.map(evidenceText), openFindings: findingsText(c.findings), reviewDue: c.reviewDue ?? '', expected: c.expected,
+    evidence: c.evidence.filter(shownEvidence).map(evidenceText), openFindings: controlFindingsText(c), reviewDue: c.reviewDue ?? '', expected: c.expected,
   };
   const sub = getControl(c.id)?.subgroup;
   if (sub) row.subgroup = sub;
   return row;
+}
+
+/** The evidence the exports list: everything cited, and the profile's records that count or fall short (not those that are not its kind). */
+export function shownEvidence(e: EvidenceItem): boolean {
+  return e.source !== 'profile' || e.counts || !/ is not evidence of /.test(e.note ?? '');
 }
 
 const isoDay = (s: string | undefined): string | undefined => (s && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : undefined);
@@ -110,15 +136,26 @@ export function csvField(value: string, guardFormulas = true): string {
   return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
-/** Header row plus one row per control (38), in catalogue order. Evidence items are separated by "; ". */
+/**
+ * Header row plus one row per control (38, then the organization-defined ones), in catalogue order.
+ * Evidence items are separated by "; ". The per-system matrix is one column per in-scope system
+ * ("system: <id>"): met, excluded, "gap: what is missing", or empty for a control evidenced for the
+ * organization as a whole.
+ */
 export function soaCsv(report: CoverageReport, opts: SoaCsvOptions = {}): string {
   const eol = opts.eol ?? '\r\n';
   const guard = opts.guardFormulas ?? true;
-  const lines = [SOA_CSV_HEADER.join(',')];
-  for (const r of soaRows(report)) {
-    const cells = [r.control, r.title, `${r.group} ${r.groupTitle}`.trim(), r.applicable, r.state, r.status, r.owner, r.justification, r.evidence.join('; '), r.openFindings, r.reviewDue];
+  const lines = [[...SOA_CSV_HEADER, ...report.systems.map(s => `system: ${s.id}`)].map(c => csvField(c, guard)).join(',')];
+  const push = (r: SoaRow, group: string): void => {
+    const cells = [r.control, r.title, group, r.scope, r.applicable, r.state, r.reason, r.status, r.owner, r.justification, r.evidence.join('; '), r.openFindings, r.reviewDue];
+    for (const s of report.systems) {
+      const cell = s.controls[r.control];
+      cells.push(!cell ? '' : cell.state === 'gap' ? `gap: ${cell.missing.join('; ')}` : cell.state);
+    }
     lines.push(cells.map(c => csvField(c, guard)).join(','));
-  }
+  };
+  for (const r of soaRows(report)) push(r, `${r.group} ${r.groupTitle}`.trim());
+  for (const c of report.orgControls) push(toRow(c, 'Organization-defined controls'), 'ORG Organization-defined controls');
   return (opts.bom ? '\uFEFF' : '') + lines.join(eol) + eol;
 }
 
@@ -147,24 +184,63 @@ export function soaMarkdown(report: CoverageReport, opts: SoaExportOptions = {})
   if (opts.generatedOn) meta.push(`Generated on ${mdText(opts.generatedOn)}`);
   meta.push(report.soaFile ? `from ${mdText(report.soaFile)}` : 'no Statement of Applicability record was found');
   out.push(meta.join(' ') + '.', '');
+  if (report.soaNote) out.push(`**${mdText(report.soaNote)}**`, '');
   out.push('| State | Controls | Meaning |', '|---|---:|---|');
   for (const s of COVERAGE_STATES) out.push(`| ${STATE_LABELS[s]} | ${report.counts[s]} | ${STATE_MEANINGS[s]} |`);
   out.push(`| **Total** | **${report.total}** | |`, '');
   out.push(`Open findings in the records: ${findingsText(report.findings)}.`, '');
   for (const g of report.groups) {
     out.push(`## ${mdText(g.id)} ${mdText(g.title)}`, '', `${plural(g.controls.length, 'control')}: ${counts(g.counts, ', ')}.`, '');
-    out.push('| Control | Title | Applicable | State | Status | Owner | Justification | Evidence | Open findings | Review due |');
-    out.push('|---|---|---|---|---|---|---|---|---|---|');
-    for (const r of rows.filter(x => x.group === g.id)) {
-      const due = r.reviewDue ? mdText(r.reviewDue) + (overdue(r.reviewDue, today) ? ' (overdue)' : '') : '';
-      out.push(`| ${[
-        mdText(r.control), mdText(r.title), r.applicable || '—', STATE_LABELS[r.state], mdText(r.status), mdText(r.owner),
-        mdText(r.justification), r.evidence.map(mdText).join('<br>'), r.openFindings, due,
-      ].join(' | ')} |`);
-    }
+    mdControlTable(out, rows.filter(x => x.group === g.id), today);
+  }
+  if (report.orgControls.length) {
+    out.push('## Organization-defined controls', '', `${plural(report.orgControls.length, 'control')} defined by the organization, outside Annex A.`, '');
+    const groupTitle = 'Organization-defined controls';
+    mdControlTable(out, report.orgControls.map(c => toRow(c, groupTitle)), today);
+  }
+  mdMatrix(out, report);
+  return out.join('\n');
+}
+
+function mdControlTable(out: string[], rows: SoaRow[], today: string | undefined): void {
+  out.push('| Control | Title | Applicable | State | Why | Status | Owner | Justification | Evidence | Open findings | Review due |');
+  out.push('|---|---|---|---|---|---|---|---|---|---|---|');
+  for (const r of rows) {
+    const due = r.reviewDue ? mdText(r.reviewDue) + (overdue(r.reviewDue, today) ? ' (overdue)' : '') : '';
+    out.push(`| ${[
+      mdText(r.control), mdText(r.title), r.applicable || '—', STATE_LABELS[r.state], mdText(r.reason), mdText(r.status), mdText(r.owner),
+      mdText(r.justification), r.evidence.map(mdText).join('<br>'), mdText(r.openFindings), due,
+    ].join(' | ')} |`);
+  }
+  out.push('');
+}
+
+/** One cell of the per-system matrix, with its system (or dataset) and control. */
+export interface MatrixRow { subject: string; control: string; cell: CellResult }
+
+/** Every system × matrix-control cell, systems in report order, controls in catalogue order. */
+export function matrixRows(report: CoverageReport): MatrixRow[] {
+  return report.systems.flatMap(s => report.matrixControls.map(control => ({ subject: s.id, control, cell: s.controls[control] })));
+}
+
+/** "✓ met", "✗ gap", "– excluded". */
+export function cellText(cell: CellResult): string {
+  return `${CELL_LABELS[cell.state].symbol} ${CELL_LABELS[cell.state].text}`;
+}
+
+function mdMatrix(out: string[], report: CoverageReport): void {
+  out.push('## AI systems × controls', '');
+  if (!report.systems.length) { out.push('There is no in-scope AI system (a ModelCard that is not retired).', ''); return; }
+  out.push(`Controls evidenced per system (or per dataset a system uses), for ${plural(report.systems.length, 'in-scope system')}: ✓ met, ✗ gap, – excluded.`, '');
+  out.push(`| System | ${report.matrixControls.map(mdText).join(' | ')} |`, `|---|${report.matrixControls.map(() => ':---:').join('|')}|`);
+  for (const s of report.systems) out.push(`| ${mdText(s.id)} | ${report.matrixControls.map(c => CELL_LABELS[s.controls[c].state].symbol).join(' | ')} |`);
+  out.push('');
+  const gaps = matrixRows(report).filter(r => r.cell.state === 'gap');
+  if (gaps.length) {
+    out.push('Gaps:', '');
+    for (const g of gaps) out.push(`- ${mdText(g.subject)} · ${mdText(g.control)}: ${mdText(g.cell.missing.join('; '))}`);
     out.push('');
   }
-  return out.join('\n');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -204,6 +280,10 @@ td ul { margin: 0; padding-left: 1.1em; } td.ev { min-width: 15em; } code { font
 .overdue { color: var(--missing); font-weight: 600; }
 dl.states { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 8px 0; }
 dl.states dt { font-weight: 600; } dl.states dd { margin: 0; }
+.soa-note { border-left: 4px solid var(--missing); padding: 6px 10px; font-weight: 600; }
+table.matrix { width: auto; } table.matrix td.cell { text-align: center; white-space: nowrap; }
+.met { --c: var(--covered); } .gap { --c: var(--missing); }
+table.matrix td.cell.met, table.matrix td.cell.gap { color: var(--c); font-weight: 600; }
 * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 @media print {
   :root { color-scheme: light; --bg: #ffffff; --fg: #000000; --muted: #444444; --border: #999999; --head: #eeeeee; --track: #e5e5e5;
@@ -248,6 +328,7 @@ export function soaHtml(report: CoverageReport, opts: SoaExportOptions = {}): st
     '<meta name="viewport" content="width=device-width, initial-scale=1">', '<meta name="color-scheme" content="light dark">',
     `<title>${escapeHtml(title)}</title>`, `<style>\n${CSS}\n</style>`, '</head>', '<body>');
   h.push(`<header><h1>${escapeHtml(title)}</h1><p class="meta">${meta.join(' ')}.</p></header>`);
+  if (report.soaNote) h.push(`<p class="soa-note" role="note">${escapeHtml(report.soaNote)}</p>`);
   h.push('<section aria-label="Totals">');
   h.push(`<ul class="totals"><li><b>${report.total}</b>Controls</li>${COVERAGE_STATES.map(s => `<li class="${s}"><b>${report.counts[s]}</b><span class="dot"></span>${STATE_LABELS[s]}</li>`).join('')}</ul>`);
   h.push(bar(report.counts, report.total));
@@ -257,20 +338,50 @@ export function soaHtml(report: CoverageReport, opts: SoaExportOptions = {}): st
   for (const g of report.groups) {
     const gid = `group-${g.id.replace(/[^A-Za-z0-9]+/g, '-')}`;
     h.push(`<section aria-labelledby="${gid}">`, `<h2 id="${gid}">${escapeHtml(g.id)} ${escapeHtml(g.title)}</h2>`, bar(g.counts, g.controls.length));
-    h.push('<table>', '<thead><tr><th>Control</th><th>Title</th><th>Applicable</th><th>State</th><th>Status</th><th>Owner</th><th>Justification</th><th>Evidence</th><th>Open findings</th><th>Review due</th></tr></thead>', '<tbody>');
-    for (const r of rows.filter(x => x.group === g.id)) {
-      const c = byId.get(r.control)!;
-      const late = overdue(r.reviewDue, today);
-      const due = r.reviewDue ? `<span${late ? ' class="overdue"' : ''}>${escapeHtml(r.reviewDue)}${late ? ' (overdue)' : ''}</span>` : '';
-      h.push(`<tr class="${r.state}"><td class="id">${escapeHtml(r.control)}</td><td>${escapeHtml(r.title)}</td><td>${r.applicable || '—'}</td>`
-        + `<td class="state"><span class="dot"></span>${STATE_LABELS[r.state]}<span class="why">${escapeHtml(r.reason)}</span></td>`
-        + `<td>${escapeHtml(r.status)}</td><td>${escapeHtml(r.owner)}</td><td>${escapeHtml(r.justification)}</td><td class="ev">${evidenceHtml(c.evidence)}</td>`
-        + `<td>${escapeHtml(r.openFindings)}</td><td>${due}</td></tr>`);
-    }
-    h.push('</tbody>', '</table>', '</section>');
+    htmlControlTable(h, rows.filter(x => x.group === g.id), byId, today);
+    h.push('</section>');
   }
+  if (report.orgControls.length) {
+    const org = new Map(report.orgControls.map(c => [c.id, c]));
+    h.push('<section aria-labelledby="group-ORG">', '<h2 id="group-ORG">Organization-defined controls</h2>');
+    htmlControlTable(h, report.orgControls.map(c => toRow(c, 'Organization-defined controls')), org, today);
+    h.push('</section>');
+  }
+  htmlMatrix(h, report);
   h.push('</body>', '</html>', '');
   return h.join('\n');
+}
+
+function htmlControlTable(h: string[], rows: SoaRow[], byId: Map<string, ControlCoverage>, today: string | undefined): void {
+  h.push('<table>', '<thead><tr><th>Control</th><th>Title</th><th>Applicable</th><th>State</th><th>Status</th><th>Owner</th><th>Justification</th><th>Evidence</th><th>Open findings</th><th>Review due</th></tr></thead>', '<tbody>');
+  for (const r of rows) {
+    const c = byId.get(r.control)!;
+    const late = overdue(r.reviewDue, today);
+    const due = r.reviewDue ? `<span${late ? ' class="overdue"' : ''}>${escapeHtml(r.reviewDue)}${late ? ' (overdue)' : ''}</span>` : '';
+    h.push(`<tr class="${r.state}"><td class="id">${escapeHtml(r.control)}</td><td>${escapeHtml(r.title)}</td><td>${r.applicable || '—'}</td>`
+      + `<td class="state"><span class="dot"></span>${STATE_LABELS[r.state]}<span class="why">${escapeHtml(r.reason)}</span></td>`
+      + `<td>${escapeHtml(r.status)}</td><td>${escapeHtml(r.owner)}</td><td>${escapeHtml(r.justification)}</td><td class="ev">${evidenceHtml(c.evidence.filter(shownEvidence))}</td>`
+      + `<td>${escapeHtml(r.openFindings)}</td><td>${due}</td></tr>`);
+  }
+  h.push('</tbody>', '</table>');
+}
+
+function htmlMatrix(h: string[], report: CoverageReport): void {
+  h.push('<section aria-labelledby="matrix">', '<h2 id="matrix">AI systems × controls</h2>');
+  if (!report.systems.length) { h.push('<p class="note">There is no in-scope AI system (a ModelCard that is not retired).</p>', '</section>'); return; }
+  h.push(`<p class="note">Controls evidenced per system (or per dataset a system uses), for ${plural(report.systems.length, 'in-scope system')}: ✓ met, ✗ gap, – excluded.</p>`);
+  h.push('<table class="matrix">', `<thead><tr><th scope="col">System</th>${report.matrixControls.map(c => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead>`, '<tbody>');
+  for (const s of report.systems) {
+    h.push(`<tr><th scope="row" class="id">${escapeHtml(s.id)}</th>${report.matrixControls.map(c => {
+      const cell = s.controls[c];
+      const tip = cell.missing.length ? ` title="${escapeHtml(cell.missing.join('; '))}"` : '';
+      return `<td class="cell ${cell.state}"${tip}>${escapeHtml(cellText(cell))}</td>`;
+    }).join('')}</tr>`);
+  }
+  h.push('</tbody>', '</table>');
+  const gaps = matrixRows(report).filter(r => r.cell.state === 'gap');
+  if (gaps.length) h.push(`<ul>${gaps.map(g => `<li><code>${escapeHtml(g.subject)}</code> · ${escapeHtml(g.control)}: ${escapeHtml(g.cell.missing.join('; '))}</li>`).join('')}</ul>`);
+  h.push('</section>');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -10,14 +10,19 @@ import { todayIso } from './rule';
 import { RULES } from './rules';
 import type { Role } from './catalogue';
 import type { Severity } from './model';
+import type { PathKind } from './coverage/evidence';
 
 export interface LinterOptions {
   rules?: readonly Rule[];
   severities?: Readonly<Record<string, Severity | 'off'>>;
   roles?: Role[];
   today?: string;
-  /** Whether a workspace-relative path exists (SoA evidence). Defaults to "no". */
+  /** Whether a workspace-relative path exists (a file or folder; create-file fixes). Defaults to "no". */
   pathExists?: (relPath: string) => boolean;
+  /** What a workspace-relative path is, for evidence (coverage/evidence.ts makePathKind). Defaults to pathExists: 'file' or 'missing'. */
+  pathKind?: (relPath: string) => PathKind;
+  /** Prefix of organization-defined control ids (config organization_control_prefix). */
+  orgControlPrefix?: string;
   /** Last commit date of a file, from git. */
   lastChange?: (file: string) => string | undefined;
 }
@@ -30,12 +35,15 @@ export class Linter {
   private cross: Map<string, Finding[]> | undefined;
   private indexCache: { records: IndexedRecord[]; byId: Map<string, IndexedRecord[]> } | undefined;
   pathExists: (relPath: string) => boolean;
+  pathKind: (relPath: string) => PathKind;
   lastChange: (file: string) => string | undefined;
 
   constructor(opts: LinterOptions = {}) {
     this.env = { today: opts.today ?? todayIso(), roles: opts.roles ?? [] };
+    if (opts.orgControlPrefix !== undefined) this.env.orgControlPrefix = opts.orgControlPrefix;
     this.ruleSet = makeRuleSet(opts.rules ?? RULES, opts.severities);
     this.pathExists = opts.pathExists ?? (() => false);
+    this.pathKind = opts.pathKind ?? (rel => (this.pathExists(rel) ? 'file' : 'missing'));
     this.lastChange = opts.lastChange ?? (() => undefined);
   }
 
@@ -112,6 +120,7 @@ export class Linter {
         records,
         byId,
         pathExists: p => this.pathExists(p),
+        pathKind: p => this.pathKind(p),
         lastChange: f => this.lastChange(f),
         report: (file, input) => {
           const l = cross.get(file);

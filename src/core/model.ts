@@ -77,6 +77,8 @@ export interface RecordRef {
 export interface SoaEntry {
   index: number;
   id: string;
+  /** Title of an organization-defined control (Annex A controls take theirs from the catalogue). */
+  title?: string;
   applicable?: boolean;
   justification?: string;
   status?: string;
@@ -101,4 +103,8 @@ export interface RecordSummary {
   soa?: SoaEntry[];
   /** Identifiers under which code loads a dataset/model (DataProvenance.identifiers, ModelCard.identifiers). */
   identifiers?: string[];
+  /** The evidence-profile field checks (coverage/profiles.ts) the record's content passes, by checkKey. */
+  holds?: string[];
+  /** Values of the fields through which the record names a system for a profile (`via`), by field. */
+  links?: Record<string, string[]>;
 }

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE, DEFAULT_CONFIG, parseConfig, type AimsConfig } from './config';
+import { makePathKind } from './coverage/evidence';
 import { findRecordFiles } from './discover';
 import { gitLastChangeDates } from './git';
 import { Linter, type LinterOptions } from './linter';
@@ -61,7 +62,8 @@ export function openProject(rootIn: string, opts: OpenOptions = {}): Project {
   const { config, exists } = loadConfig(root);
   const linter = new Linter({
     today: opts.today, roles: config.roles, severities: config.rules,
-    pathExists: makePathExists(root), lastChange: makeLastChange(root),
+    pathExists: makePathExists(root), pathKind: makePathKind(root), lastChange: makeLastChange(root),
+    orgControlPrefix: config.organization_control_prefix,
   });
   const files = findRecordFiles(root, config);
   const pre = opts.analyze?.(files, linter, root);

@@ -5,6 +5,7 @@ import type { Fix, Kind, Path, Range, RecordSummary, RelatedInfo, Severity, Targ
 import type { ParsedFile } from './parse';
 import type { SchemaIssue } from './validate';
 import type { Role } from './catalogue';
+import type { PathKind } from './coverage/evidence';
 
 export interface RuleDocs {
   /** Why it matters, tied to the control and our paraphrase of the Annex B guidance. */
@@ -51,6 +52,8 @@ export interface Env {
   /** Today's date, YYYY-MM-DD (pinned in tests by AIMS_TODAY). */
   today: string;
   roles: Role[];
+  /** Prefix of organization-defined control ids (config organization_control_prefix; default ORG-). */
+  orgControlPrefix?: string;
 }
 
 export interface FileContext {
@@ -84,6 +87,8 @@ export interface WorkspaceContext {
   byId: ReadonlyMap<string, readonly IndexedRecord[]>;
   /** Whether a workspace-relative path exists (file or folder). */
   pathExists(relPath: string): boolean;
+  /** What a workspace-relative path is, for evidence (only a non-empty file inside the repository counts). */
+  pathKind(relPath: string): PathKind;
   /** Last commit date (YYYY-MM-DD) of a file, when git history is available. */
   lastChange(file: string): string | undefined;
   report(file: string, input: ReportInput): void;

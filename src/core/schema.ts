@@ -326,12 +326,13 @@ const APPLICABILITY: KindSpec = {
       items: {
         type: 'object', label: 'control', description: 'One Annex A control.',
         fields: {
-          id: { type: 'control-id', label: 'Control', description: 'Annex A control id, e.g. A.7.5.', required: true, controls: [] },
+          id: { type: 'control-id', label: 'Control', description: 'Annex A control id, e.g. A.7.5, or an organization-defined id with the configured prefix (default ORG-).', required: true, controls: [] },
           applicable: { type: 'boolean', label: 'Applicable', description: 'Whether the control applies.', required: true, controls: [] },
           justification: text('Justification', 'Why the control is included or excluded.', { required: true, controls: [] }),
           status: { type: 'enum', values: SOA_STATUS_VALUES, label: 'Status', description: 'not-started | planned | partial | implemented', required: true, controls: [] },
           owner: str('Owner', 'Who is responsible for the control.', { recommended: true, controls: [] }),
-          evidence: strList('Evidence', 'Record ids, repository paths or URLs that evidence the control.', { controls: [] }),
+          evidence: strList('Evidence', 'Record ids, paths of files in the repository, or URLs (declared, not checked) that evidence the control.', { controls: [] }),
+          title: str('Title', 'Title of an organization-defined control; Annex A controls take theirs from the catalogue.', { controls: [] }),
         },
       },
     },

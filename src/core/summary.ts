@@ -1,4 +1,6 @@
 // Extracts what cross-record rules, coverage and tree views need from a record's data.
+import { checksOfKind, viaFieldsOfKind } from './coverage/profiles';
+import { checkKey, linkValues, passes } from './coverage/evidence';
 import type { Kind, Path, RecordRef, RecordSummary, SoaEntry } from './model';
 import { KIND_SPECS, type Field } from './schema';
 
@@ -20,6 +22,9 @@ export function summarize(kind: Kind, data: Record<string, unknown>): RecordSumm
   };
   if (kind === 'ModelCard') s.system = str(data.impact_assessment);
   if (kind === 'ImpactAssessment') s.system = str(data.system);
+  const held = checksOfKind(kind).filter(c => passes(data, c)).map(checkKey);
+  if (held.length) s.holds = held;
+  for (const field of viaFieldsOfKind(kind)) (s.links ??= {})[field] = linkValues(data, field);
   if (kind === 'ModelCard' || kind === 'DataProvenance') {
     const ids = data.identifiers;
     if (Array.isArray(ids)) s.identifiers = ids.filter((x): x is string => typeof x === 'string');
@@ -34,6 +39,7 @@ export function summarize(kind: Kind, data: Record<string, unknown>): RecordSumm
       const entry: SoaEntry = {
         index,
         id: str(o.id) ?? '',
+        title: str(o.title),
         applicable: typeof o.applicable === 'boolean' ? o.applicable : undefined,
         justification: str(o.justification),
         status: str(o.status),

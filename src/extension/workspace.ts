@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AIMS_DIR, CONFIG_FILE, ConfigError, DEFAULT_CONFIG, parseConfig, type AimsConfig } from '../core/config';
-import { computeCoverage, type CoverageReport } from '../core/coverage';
+import { computeCoverage, makePathKind, type CoverageReport, type PathKind } from '../core/coverage';
 import { RecordMatcher } from '../core/discover';
 import { gitLastChangeDatesAsync } from '../core/git';
 import { Linter } from '../core/linter';
@@ -19,6 +19,8 @@ export class AimsWorkspace implements vscode.Disposable {
   private gitDates: Map<string, string> | undefined;
   /** Cached existence of repository paths (evidence); replaced when files appear or disappear. */
   private pathExists: (rel: string) => boolean;
+  /** Cached kinds of repository paths (only a non-empty file inside the folder is evidence). */
+  private pathKind: (rel: string) => PathKind;
   private findingsCache: Map<string, Finding[]> | undefined;
   private coverageCache: CoverageReport | undefined;
 
@@ -26,6 +28,7 @@ export class AimsWorkspace implements vscode.Disposable {
   constructor(public folder: vscode.WorkspaceFolder) {
     this.matcher = new RecordMatcher(this.config);
     this.pathExists = makePathExists(this.root);
+    this.pathKind = makePathKind(this.root);
     this.linter = this.makeLinter();
   }
 
@@ -50,6 +53,8 @@ export class AimsWorkspace implements vscode.Disposable {
       roles: this.config.roles,
       severities: this.config.rules,
       pathExists: rel => this.pathExists(rel),
+      pathKind: rel => this.pathKind(rel),
+      orgControlPrefix: this.config.organization_control_prefix,
       lastChange: file => this.gitDates?.get(file),
     });
   }
@@ -129,6 +134,7 @@ export class AimsWorkspace implements vscode.Disposable {
   /** A file or folder appeared or disappeared somewhere in the folder: evidence paths may resolve differently. */
   pathsChanged(): void {
     this.pathExists = makePathExists(this.root);
+    this.pathKind = makePathKind(this.root);
     this.linter.invalidate();
     this.changed();
   }

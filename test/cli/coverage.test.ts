@@ -13,6 +13,10 @@ interface Coverage {
   groups: { id: string; title: string; counts: Record<State, number>; controls: { id: string; title: string; state: State; owner?: string }[] }[];
   findings: { error: number; warning: number };
   soaFile?: string;
+  controls: { id: string; state: State; scope: string; reason: string }[];
+  systems: { id: string; controls: Record<string, { state: string; missing: string[] }> }[];
+  datasets: { id: string }[];
+  matrixControls: string[];
 }
 const STATES: State[] = ['covered', 'partial', 'missing', 'excluded'];
 
@@ -66,6 +70,24 @@ describe('aims coverage (CLI)', function () {
     for (const g of cov.groups) assert.ok(r.stdout.includes(`### ${g.id} ${g.title} — ${g.counts.covered}/${g.controls.length} covered`));
   });
 
+  it('json and table: per-system and per-dataset results for the system- and data-level controls, the same in both', () => {
+    assert.ok(cov.systems.length >= 2, 'the examples have several systems');
+    assert.ok(cov.datasets.length >= 3);
+    assert.ok(cov.matrixControls.length > 10);
+    const table = aims(['coverage'], root).stdout;
+    assert.match(table, /AI systems × controls \(\d+ in scope\)/);
+    for (const s of cov.systems) {
+      assert.deepEqual(Object.keys(s.controls), cov.matrixControls);
+      for (const [id, cell] of Object.entries(s.controls)) {
+        if (cell.state === 'gap') assert.ok(table.includes(`  ${s.id} · ${id}: ${cell.missing.join('; ')}`), `${s.id} × ${id} in the table`);
+      }
+    }
+    // a partial system-level control names the systems that lack it
+    const partial = cov.controls.find(c => c.scope === 'system' && c.state === 'partial');
+    assert.ok(partial, 'the examples have a per-system gap');
+    assert.match(partial!.reason, /\d of \d in-scope systems: /);
+  });
+
   it('--output writes the report to a file', () => {
     const r = aims(['coverage', '--format', 'json', '--output', 'cov/coverage.json'], root);
     assert.equal(r.code, 0);
@@ -78,7 +100,7 @@ describe('aims coverage (CLI)', function () {
     assert.equal(csv.code, 0, csv.stderr);
     const lines = csv.stdout.trimEnd().split('\r\n');
     assert.equal(lines.length, 39);
-    assert.match(lines[0], /^control,title,group,applicable,state,/);
+    assert.match(lines[0], /^control,title,group,scope,applicable,state,why,/);
     for (const g of cov.groups) for (const c of g.controls) {
       const row = lines.find(l => l.startsWith(`${c.id},`));
       assert.ok(row && row.includes(`,${c.state},`), `${c.id} is ${c.state} in the csv`);

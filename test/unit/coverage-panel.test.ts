@@ -152,12 +152,12 @@ describe('coverage panel: model', () => {
       assert.match(v.description, new RegExp(`^Open .* ${rec.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
       const p = evidenceView(all.find(e => e.type === 'path')!);
       assert.equal(p.action, 'path');
-      const u = evidenceView({ value: 'https://northwind-lending.example/speak-up', type: 'url', source: 'soa' });
+      const u = evidenceView({ value: 'https://northwind-lending.example/speak-up', type: 'url', source: 'soa', counts: true });
       assert.deepEqual([u.action, u.text, u.codicon], ['url', 'northwind-lending.example/speak-up', 'link-external']);
-      assert.equal(evidenceView({ value: 'javascript:alert(1)', type: 'url', source: 'soa' }).action, 'none');
-      const x = evidenceView({ value: 'nowhere', type: 'unresolved', source: 'soa' });
+      assert.equal(evidenceView({ value: 'javascript:alert(1)', type: 'url', source: 'soa', counts: true }).action, 'none');
+      const x = evidenceView({ value: 'nowhere', type: 'unresolved', source: 'soa', counts: false });
       assert.deepEqual([x.action, x.detail], ['none', 'does not resolve']);
-      assert.equal(evidenceView({ value: 'm', type: 'record', source: 'soa', errors: 2 }).errors, 2);
+      assert.equal(evidenceView({ value: 'm', type: 'record', source: 'soa', errors: 2, counts: false }).errors, 2);
     });
   });
 

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { CONTROL_IDS, getControl } from '../../src/core/catalogue';
 import { computeCoverage, COVERAGE_STATES, type CoverageReport } from '../../src/core/coverage';
-import { csvField, escapeHtml, findingsText, SOA_CSV_HEADER, soaCsv, soaHtml, soaMarkdown, soaRows } from '../../src/core/export';
+import { controlFindingsText, csvField, escapeHtml, SOA_CSV_HEADER, soaCsv, soaHtml, soaMarkdown, soaRows } from '../../src/core/export';
 import { Linter } from '../../src/core/linter';
 import { openProject } from '../../src/core/project';
 
@@ -75,25 +75,33 @@ describe('Statement of Applicability exports', () => {
       assert.ok(csv.endsWith('\r\n'));
       const rows = parseCsv(csv);
       assert.equal(rows.length, 39);
-      assert.deepEqual(rows[0], [...SOA_CSV_HEADER]);
-      assert.deepEqual(rows[0], ['control', 'title', 'group', 'applicable', 'state', 'status', 'owner', 'justification', 'evidence', 'open findings', 'review due']);
-      for (const r of rows) assert.equal(r.length, 11);
+      const systems = report.systems.map(s => `system: ${s.id}`);
+      assert.ok(systems.length >= 2, 'the examples have several systems');
+      assert.deepEqual(rows[0], [...SOA_CSV_HEADER, ...systems]);
+      assert.deepEqual(rows[0].slice(0, 13), ['control', 'title', 'group', 'scope', 'applicable', 'state', 'why', 'status', 'owner', 'justification', 'evidence', 'open findings', 'review due']);
+      for (const r of rows) assert.equal(r.length, 13 + systems.length);
       assert.deepEqual(rows.slice(1).map(r => r[0]), [...CONTROL_IDS]);
-      for (const s of COVERAGE_STATES) assert.equal(rows.filter(r => r[4] === s).length, report.counts[s], s);
+      for (const s of COVERAGE_STATES) assert.equal(rows.filter(r => r[5] === s).length, report.counts[s], s);
       const soa = soaRows(report);
       for (const [i, c] of report.controls.entries()) {
         const r = rows[i + 1];
         assert.equal(r[1], getControl(c.id)!.title);
         assert.ok(r[2].startsWith(`${c.group} `), r[2]);
-        assert.equal(r[3], c.applicable === undefined ? '' : c.applicable ? 'yes' : 'no');
-        assert.equal(r[5], c.status ?? '');
-        assert.equal(r[6], c.owner ?? '', 'owners with commas survive the quoting');
-        assert.equal(r[7], c.justification ?? '');
-        assert.equal(r[8], soa[i].evidence.join('; '));
-        assert.equal(r[9], findingsText(c.findings));
-        assert.equal(r[10], c.reviewDue ?? '');
+        assert.equal(r[3], c.scope);
+        assert.equal(r[4], c.applicable === undefined ? '' : c.applicable ? 'yes' : 'no');
+        assert.equal(r[6], c.reason);
+        assert.equal(r[7], c.status ?? '');
+        assert.equal(r[8], c.owner ?? '', 'owners with commas survive the quoting');
+        assert.equal(r[9], c.justification ?? '');
+        assert.equal(r[10], soa[i].evidence.join('; '));
+        assert.equal(r[11], controlFindingsText(c));
+        assert.equal(r[12], c.reviewDue ?? '');
+        report.systems.forEach((s, k) => {
+          const cell = s.controls[c.id];
+          assert.equal(r[13 + k], !cell ? '' : cell.state === 'gap' ? `gap: ${cell.missing.join('; ')}` : cell.state, `${c.id} × ${s.id}`);
+        });
       }
-      assert.ok(rows.some(r => r[6].includes(',')), 'the examples have a value with a comma');
+      assert.ok(rows.some(r => r[8].includes(',')), 'the examples have a value with a comma');
     });
 
     it('quotes quotes, commas and line breaks (RFC 4180) and keeps formulas from running', () => {
@@ -101,8 +109,8 @@ describe('Statement of Applicability exports', () => {
       const rows = parseCsv(soaCsv(r));
       assert.equal(rows.length, 39);
       const row = rows.find(x => x[0] === 'A.5.2')!;
-      assert.equal(row[7], NASTY);
-      assert.equal(row[6], `'=HYPERLINK("http://evil")`);
+      assert.equal(row[9], NASTY);
+      assert.equal(row[8], `'=HYPERLINK("http://evil")`);
       assert.equal(csvField('a"b'), '"a""b"');
       assert.equal(csvField('a,b'), '"a,b"');
       assert.equal(csvField('a\r\nb'), '"a\r\nb"');
@@ -127,7 +135,7 @@ describe('Statement of Applicability exports', () => {
       for (const g of report.groups) assert.ok(md.includes(`\n## ${g.id} ${g.title}\n`), g.id);
       const rows = md.split('\n').filter(l => /^\| A\.\d/.test(l));
       assert.deepEqual(rows.map(l => l.split(' | ')[0].slice(2)), [...CONTROL_IDS]);
-      for (const l of rows) assert.equal(l.split(/(?<!\\)\|/).length, 12, `10 cells: ${l}`);
+      for (const l of rows) assert.equal(l.split(/(?<!\\)\|/).length, 13, `11 cells: ${l}`);
       for (const s of COVERAGE_STATES) assert.equal(rows.filter(l => l.split(' | ')[3] === s[0].toUpperCase() + s.slice(1)).length, report.counts[s]);
     });
 
@@ -136,7 +144,7 @@ describe('Statement of Applicability exports', () => {
       assert.ok(!md.includes('<script>'));
       const row = md.split('\n').find(l => l.startsWith('| A.5.2 |'))!;
       assert.ok(row, 'one line, the line break is gone');
-      assert.equal(row.split(/(?<!\\)\|/).length, 12, 'the pipe is escaped');
+      assert.equal(row.split(/(?<!\\)\|/).length, 13, 'the pipe is escaped');
       assert.ok(row.includes('&lt;script&gt;alert("x &amp; \'y\'")&lt;/script&gt; \\| \\*bold\\* \\[link\\](http://x) \\`code\\`, "quoted", a new line'), row);
       const titled = soaMarkdown(report, { title: 'SoA <b>#1</b>' });
       assert.match(titled, /^# SoA &lt;b&gt;\\#1&lt;\/b&gt;\n/);
@@ -181,14 +189,14 @@ describe('Statement of Applicability exports', () => {
       const nasty = withControl(report, 'A.5.2', {
         justification: `<script>alert("x & 'y'")</script>`,
         owner: 'Ops & "Risk" <team>',
-        evidence: [{ value: '"><img src=x onerror=alert(1)>', type: 'unresolved', source: 'soa' }, { value: 'https://example.com/?a=1&b="2"', type: 'url', source: 'soa' }],
+        evidence: [{ value: '"><img src=x onerror=alert(1)>', type: 'unresolved', source: 'soa', counts: false }, { value: 'https://example.com/?a=1&b="2"', type: 'url', source: 'soa', counts: true }],
       });
       const html = soaHtml(nasty, { title: '<Audit> & "SoA"', generatedOn: '<today>' });
       assert.ok(!/<script/i.test(html));
       assert.ok(!/<img/i.test(html));
       assert.ok(html.includes('&lt;script&gt;alert(&quot;x &amp; &#39;y&#39;&quot;)&lt;/script&gt;'));
       assert.ok(html.includes('Ops &amp; &quot;Risk&quot; &lt;team&gt;'));
-      assert.ok(html.includes('&quot;&gt;&lt;img src=x onerror=alert(1)&gt; (does not resolve)'));
+      assert.ok(html.includes('&quot;&gt;&lt;img src=x onerror=alert(1)&gt; (not counted: does not resolve)'));
       assert.ok(html.includes('href="https://example.com/?a=1&amp;b=&quot;2&quot;"'));
       assert.ok(html.includes('<title>&lt;Audit&gt; &amp; &quot;SoA&quot;</title>'));
       assert.ok(html.includes('Generated on &lt;today&gt;'));
@@ -200,7 +208,7 @@ describe('Statement of Applicability exports', () => {
     assert.equal(empty.counts.missing, 38);
     const csv = parseCsv(soaCsv(empty));
     assert.equal(csv.length, 39);
-    assert.ok(csv.slice(1).every(r => r[4] === 'missing' && r[3] === ''));
+    assert.ok(csv.slice(1).every(r => r[5] === 'missing' && r[4] === ''));
     const md = soaMarkdown(empty);
     assert.ok(md.includes('no Statement of Applicability record was found'));
     assert.equal(md.split('\n').filter(l => /^\| A\.\d/.test(l)).length, 38);

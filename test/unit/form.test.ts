@@ -180,7 +180,7 @@ describe('form engine', () => {
       assert.ok(controls.input.type === 'object-list');
       // like `aims new`: yes/no left empty, the form does not answer for the user
       assert.deepEqual(controls.input.newItem, { id: '', applicable: null, justification: '', status: '', owner: '' });
-      assert.deepEqual(controls.input.fields.map(f => f.input.type), ['control-id', 'boolean', 'textarea', 'enum', 'text', 'list']);
+      assert.deepEqual(controls.input.fields.map(f => f.input.type), ['control-id', 'boolean', 'textarea', 'enum', 'text', 'list', 'text']);
 
       const dp = formModel('DataProvenance');
       const ml = dp.groups.flatMap(g => g.fields).find(f => f.key === 'ml_use')!;

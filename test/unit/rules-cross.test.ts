@@ -101,7 +101,7 @@ describe('cross-record and SoA rules', () => {
   it('are registered in documentation order, after the record rules', () => {
     assert.deepEqual(CROSS_RULES.map(r => r.id), [
       'duplicate-id', 'dangling-reference', 'retired-reference', 'model-without-impact-assessment', 'impact-assessment-mismatch',
-      'soa-missing-control', 'soa-duplicate-control', 'soa-exclusion-justification', 'soa-implemented-without-evidence',
+      'soa-multiple-in-force', 'soa-missing-control', 'soa-duplicate-control', 'soa-exclusion-justification', 'soa-inclusion-justification', 'soa-implemented-without-evidence',
       'soa-expected-control-excluded', 'soa-not-applicable-with-status',
     ]);
     const ids = RULES.map(r => r.id);
@@ -238,7 +238,7 @@ describe('cross-record and SoA rules', () => {
       assert.equal(list.length, 2);
       const line = entryLine(k, 4);
       at(list[0], SOA, line, 16);
-      includes(list[0], "Evidence 'docs/ai-polcy.md' for A.6.2.4 (controls[18].evidence[0]) is neither a record id nor a path in the repository.", 'http(s) URL');
+      includes(list[0], "Evidence 'docs/ai-polcy.md' for A.6.2.4 (controls[18].evidence[0]) is neither a record id nor a file in the repository.", 'http(s) URL');
       assert.deepEqual(list[0].controls, ['A.6.2.4']);
       assert.equal(list[0].fix, undefined, 'a path is not matched against record ids');
       at(list[1], SOA, line, 36);
@@ -428,6 +428,39 @@ describe('cross-record and SoA rules', () => {
       assert.equal(check('Covered by group policy'), 1, '4 words');
       assert.equal(check('a b c d e f g h i j'), 1, '10 words but 19 characters');
       assert.equal(check('not relevant'), 1);
+    });
+  });
+
+  describe('soa-inclusion-justification', () => {
+    it('requires a substantive justification for an applicable control, with the thresholds of exclusions', () => {
+      const entries = allEntries();
+      entries[indexOf('A.7.4')] = { id: 'A.7.4', justification: 'TBD' };
+      entries[indexOf('A.7.5')] = { id: 'A.7.5', justification: 'Needed for data' };
+      entries[indexOf('A.7.6')] = { id: 'A.7.6', justification: '' };
+      entries[indexOf('A.10.2')] = { id: 'A.10.2', applicable: false, justification: 'N/A' }; // excluded: not this rule
+      const l = workspace({ [SOA]: soa(entries) });
+      const list = of(l, 'soa-inclusion-justification');
+      assert.deepEqual(list.map(f => f.controls), [['A.7.4'], ['A.7.5']], 'an empty justification is left to required-field');
+      at(list[0], SOA, entryLine(indexOf('A.7.4'), 2), 5);
+      includes(list[0], "A.7.4 is applicable with the placeholder 'TBD' as justification.", 'clause 6.1.3');
+      includes(list[1], "A.7.5 is applicable with a justification too short to explain the decision ('Needed for data')");
+      assert.equal(of(l, 'placeholder-text').length, 0, 'the placeholder is reported once, by this rule');
+    });
+  });
+
+  describe('soa-multiple-in-force', () => {
+    it('reports two Statements of Applicability in force on both files, each naming the other; a retired one is not in force', () => {
+      const other = 'aims/soa-2025.yaml';
+      const second = soa(allEntries()).replace('id: statement-of-applicability', 'id: soa-2025');
+      const l = workspace({ [SOA]: soa(allEntries()), [other]: second });
+      const list = of(l, 'soa-multiple-in-force');
+      assert.deepEqual(list.map(f => f.file), [other, SOA]);
+      includes(list[0], `Another Statement of Applicability is in force: ${SOA} (statement-of-applicability).`);
+      includes(list[1], `${other} (soa-2025)`);
+      assert.deepEqual(list[1].related!.map(r => r.file), [other]);
+      at(list[1], SOA, 2, 7);
+      const retired = workspace({ [SOA]: soa(allEntries()), [other]: second.replace('status: approved', 'status: retired') });
+      assert.equal(of(retired, 'soa-multiple-in-force').length, 0);
     });
   });
 

@@ -1,27 +1,46 @@
 // `aims coverage` output: a terminal table, JSON (the CoverageReport itself) or Markdown.
-import type { CoverageReport, CoverageState } from '../../core/coverage';
+import type { ControlCoverage, CoverageReport, CoverageState } from '../../core/coverage';
+import { CELL_LABELS, controlFindingsText, evidenceText, matrixRows, shownEvidence } from '../../core/export';
 
 const SYMBOL: Record<CoverageState, string> = { covered: '●', partial: '◐', missing: '○', excluded: '–' };
 const COLOR: Record<CoverageState, string> = { covered: '32', partial: '33', missing: '31', excluded: '2' };
+const CELL_COLOR = { met: '32', gap: '31', excluded: '2' } as const;
 
 export function totalsLine(r: CoverageReport): string {
   return `${r.counts.covered}/${r.total} covered · ${r.counts.partial} partial · ${r.counts.missing} missing · ${r.counts.excluded} excluded`;
 }
 
+const clip = (s: string, n: number): string => (s.length > n ? s.slice(0, n - 1) + '…' : s);
+
 export function coverageTable(r: CoverageReport, color: boolean): string {
   const c = (code: string, s: string): string => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const out: string[] = [];
-  if (!r.soaFile) out.push(c('31', 'No Statement of Applicability (kind: Applicability) found: every control is missing. Run `aims init` or `aims new Applicability statement-of-applicability`.'), '');
+  if (r.soaInForce.length === 0) out.push(c('31', 'No Statement of Applicability (kind: Applicability) found: every control is missing. Run `aims init` or `aims new Applicability statement-of-applicability`.'), '');
+  else if (r.soaNote) out.push(c('31', r.soaNote), '');
+  const line = (x: ControlCoverage): void => {
+    const state = c(COLOR[x.state], x.state.padEnd(8));
+    const extra = [x.owner, controlFindingsText(x) === 'none' ? '' : controlFindingsText(x), x.reviewDue ? `review by ${x.reviewDue}` : ''].filter(Boolean).join(' · ');
+    out.push(`  ${x.id.padEnd(8)} ${clip(x.title, 58).padEnd(58)} ${state} ${c('2', extra)}`);
+    if (x.state === 'partial' || (x.state === 'missing' && r.soaFile)) out.push(`           ${c('2', x.reason)}`);
+  };
   for (const g of r.groups) {
     const n = g.controls.length;
     const bar = g.controls.map(x => c(COLOR[x.state], SYMBOL[x.state])).join('');
     out.push(`${c('1', `${g.id} ${g.title}`)}  ${bar}  ${g.counts.covered}/${n} covered`);
-    for (const x of g.controls) {
-      const state = c(COLOR[x.state], x.state.padEnd(8));
-      const title = x.title.length > 58 ? x.title.slice(0, 57) + '…' : x.title;
-      const extra = [x.owner, x.findings.error ? `${x.findings.error} error${x.findings.error === 1 ? '' : 's'}` : '', x.reviewDue ? `review by ${x.reviewDue}` : ''].filter(Boolean).join(' · ');
-      out.push(`  ${x.id.padEnd(8)} ${title.padEnd(58)} ${state} ${c('2', extra)}`);
+    for (const x of g.controls) line(x);
+  }
+  if (r.orgControls.length) {
+    out.push(c('1', `Organization-defined controls (${r.orgControls.length}, not counted in the Annex A totals)`));
+    for (const x of r.orgControls) line(x);
+  }
+  if (r.systems.length) {
+    out.push('', c('1', `AI systems × controls (${r.systems.length} in scope): ✓ met  ✗ gap  – excluded`));
+    const w = Math.min(28, Math.max(...r.systems.map(s => s.id.length)));
+    out.push(`  ${''.padEnd(w)} ${r.matrixControls.map(id => id.replace(/^A\./, '').padEnd(6)).join('')}`);
+    for (const s of r.systems) {
+      out.push(`  ${clip(s.id, w).padEnd(w)} ${r.matrixControls.map(id => c(CELL_COLOR[s.controls[id].state], CELL_LABELS[s.controls[id].state].symbol) + ' '.repeat(5)).join('')}`);
     }
+    for (const g of matrixRows(r).filter(x => x.cell.state === 'gap')) out.push(c('2', `  ${g.subject} · ${g.control}: ${g.cell.missing.join('; ')}`));
   }
   out.push('', c('1', totalsLine(r)) + (r.findings.error + r.findings.warning ? ` · ${r.findings.error} errors, ${r.findings.warning} warnings in records` : ''));
   return out.join('\n') + '\n';
@@ -30,12 +49,25 @@ export function coverageTable(r: CoverageReport, color: boolean): string {
 export function coverageMarkdown(r: CoverageReport): string {
   const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
   const out = ['## ISO/IEC 42001 Annex A coverage', '', `**${totalsLine(r)}**`, ''];
-  for (const g of r.groups) {
-    out.push(`### ${g.id} ${g.title} — ${g.counts.covered}/${g.controls.length} covered`, '', '| Control | Title | State | Owner | Evidence | Findings | Why |', '|---|---|---|---|---|---:|---|');
-    for (const x of g.controls) {
-      const ev = x.evidence.map(e => (e.type === 'unresolved' ? `~~${e.value}~~` : `\`${e.value}\``)).join(', ');
-      out.push(`| ${x.id} | ${cell(x.title)} | ${x.state} | ${cell(x.owner ?? '')} | ${cell(ev)} | ${x.findings.error + x.findings.warning} | ${cell(x.reason)} |`);
+  if (r.soaNote) out.push(`> ${cell(r.soaNote)}`, '');
+  const table = (list: ControlCoverage[]): void => {
+    out.push('| Control | Title | State | Owner | Evidence | Findings | Why |', '|---|---|---|---|---|---|---|');
+    for (const x of list) {
+      const ev = x.evidence.filter(shownEvidence).map(e => (e.counts ? `\`${evidenceText(e)}\`` : `~~${e.value}~~ (${e.note ?? 'does not resolve'})`)).join(', ');
+      out.push(`| ${x.id} | ${cell(x.title)} | ${x.state} | ${cell(x.owner ?? '')} | ${cell(ev)} | ${cell(controlFindingsText(x))} | ${cell(x.reason)} |`);
     }
+    out.push('');
+  };
+  for (const g of r.groups) {
+    out.push(`### ${g.id} ${g.title} — ${g.counts.covered}/${g.controls.length} covered`, '');
+    table(g.controls);
+  }
+  if (r.orgControls.length) { out.push('### Organization-defined controls', ''); table(r.orgControls); }
+  if (r.systems.length) {
+    out.push('### AI systems × controls', '', `| System | ${r.matrixControls.join(' | ')} |`, `|---|${r.matrixControls.map(() => ':---:').join('|')}|`);
+    for (const s of r.systems) out.push(`| ${cell(s.id)} | ${r.matrixControls.map(id => CELL_LABELS[s.controls[id].state].symbol).join(' | ')} |`);
+    out.push('');
+    for (const g of matrixRows(r).filter(x => x.cell.state === 'gap')) out.push(`- ${cell(g.subject)} · ${g.control}: ${cell(g.cell.missing.join('; '))}`);
     out.push('');
   }
   return out.join('\n');

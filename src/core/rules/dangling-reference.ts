@@ -1,18 +1,10 @@
-import { isControlId } from '../catalogue';
+import { isControlId, repairControlId } from '../catalogue';
+import { resolveEvidence, type EvidenceLookup } from '../coverage/evidence';
 import type { Fix, Kind, RecordRef } from '../model';
 import { defineRule, pathText, type IndexedRecord } from '../rule';
 import { controlsOf, fieldAt, KEBAB_ID, KIND_SPECS } from '../schema';
 import { recordPath, skeletonRecord } from '../skeleton';
 import { editDistance, matchBudget } from '../text';
-import { repairControlId } from './unknown-control';
-
-/** SoA evidence given as a web address. */
-export const isUrl = (s: string): boolean => /^https?:\/\/\S+$/i.test(s.trim());
-
-/** SoA evidence as a workspace-relative path: no leading ./, no #fragment, no trailing slash. */
-export function evidencePath(s: string): string {
-  return s.trim().replace(/^(?:\.\/)+/, '').replace(/#.*$/, '').replace(/\/+$/, '');
-}
 
 export const withArticle = (kind: Kind): string => `${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind}`;
 
@@ -71,7 +63,7 @@ export default defineRule({
   fixable: 'fix-and-suggestion',
   docs: {
     rationale: 'Traceability is the point of keeping records as code: a model card must lead to the provenance records of the data it was trained and evaluated on (A.4.3, A.6.2.4) and to its impact assessment (A.5.3), and every piece of evidence in the Statement of Applicability must lead somewhere. A reference to a record that does not exist, or to a record of the wrong kind, breaks that trail; an auditor following it finds nothing.',
-    howToFix: 'Correct the id, or create the missing record. When exactly one existing record of the expected kind has a similar id, `aims lint --fix` corrects the reference; the editor also offers to create the missing record from a skeleton. SoA evidence may be a record id, a path relative to the workspace root (a file or a folder; a leading ./ and a #fragment are ignored) or an http(s) URL.',
+    howToFix: 'Correct the id, or create the missing record. When exactly one existing record of the expected kind has a similar id, `aims lint --fix` corrects the reference; the editor also offers to create the missing record from a skeleton. SoA evidence may be a record id, the path of a non-empty file relative to the workspace root (a leading ./ and a #fragment are ignored; a folder, the root, an empty file or a path through a symlink that leaves the repository is reported) or an http(s) URL, which is declared, not checked.',
     bad: 'kind: ModelCard\ndatasets: [loan-aplications]   # typo\nimpact_assessment: credit-ia  # no such record',
     good: 'kind: ModelCard\ndatasets: [loan-applications]\nimpact_assessment: credit-risk-impact',
   },
@@ -89,26 +81,38 @@ export default defineRule({
       }
       return out;
     };
-    let files: Set<string> | undefined;
-    const hasFile = (file: string): boolean => (files ??= new Set(ctx.records.map(x => x.file))).has(file);
+    let byFile: Map<string, IndexedRecord> | undefined;
+    const hasFile = (file: string): boolean => (byFile ??= new Map(ctx.records.map(x => [x.file, x]))).has(file);
+    const lookup: EvidenceLookup = {
+      byId: ctx.byId,
+      get byFile() { return (byFile ??= new Map(ctx.records.map(x => [x.file, x]))); },
+      pathKind: p => ctx.pathKind(p),
+    };
     for (const r of ctx.records) {
       for (const ref of r.summary.refs) {
         const value = ref.value;
         const targets = ctx.byId.get(value) ?? [];
 
         if (ref.evidence) {
-          if (targets.length || isUrl(value)) continue;
-          const p = evidencePath(value);
-          if (p && ctx.pathExists(p)) continue;
+          if (targets.length) continue;
+          const resolved = resolveEvidence(value, lookup);
+          if (resolved.type === 'record' || resolved.type === 'url' || resolved.type === 'document') continue;
           // (where and controls only for references that are reported: most resolve)
           const where = pathText(ref.path);
           const controls = refControls(r, ref);
+          if (resolved.type === 'problem') {
+            ctx.report(r.file, {
+              path: ref.path, controls,
+              message: `Evidence '${value}'${controls.length ? ` for ${controls[0]}` : ''} (${where}) is ${resolved.problem}, so it evidences nothing. Cite the document itself: a non-empty file inside the repository, a record id or an http(s) URL.`,
+            });
+            continue;
+          }
           // a did-you-mean record id only for values that do not look like a path
           const matches = /[/\\]|\.[A-Za-z0-9]+$/.test(value) ? [] : closeMatchesIn(value, idsOf(undefined));
           const what = controls.length ? ` for ${controls[0]}` : '';
           ctx.report(r.file, {
             path: ref.path, controls,
-            message: `Evidence '${value}'${what} (${where}) is neither a record id nor a path in the repository.${hint(matches)} Write the id of a record, a path relative to the workspace root (file or folder) or an http(s) URL.`,
+            message: `Evidence '${value}'${what} (${where}) is neither a record id nor a file in the repository.${hint(matches)} Write the id of a record, the path of a non-empty file relative to the workspace root, or an http(s) URL.`,
             ...typoFixes(ref, matches),
           });
           continue;

@@ -18,10 +18,10 @@ export default defineRule({
   check(ctx) {
     for (const i of ctx.issues()) {
       if (i.type !== 'placeholder') continue;
-      // an excluded control's justification is soa-exclusion-justification's, which names the control
+      // a control's justification is soa-exclusion-justification's or soa-inclusion-justification's, which name the control
       if (ctx.kind === 'Applicability' && i.path[0] === 'controls' && i.path[2] === 'justification') {
         const entry = (ctx.data.controls as unknown[])[i.path[1] as number] as Record<string, unknown> | undefined;
-        if (entry?.applicable === false) continue;
+        if (typeof entry?.applicable === 'boolean') continue;
       }
       ctx.report({
         path: i.path, controls: controlsOf(ctx.kind, i.field),

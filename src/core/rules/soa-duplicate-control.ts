@@ -1,5 +1,5 @@
 import { defineRule } from '../rule';
-import { soaItems } from './soa-missing-control';
+import { soaItems } from '../soa';
 
 export default defineRule({
   id: 'soa-duplicate-control',

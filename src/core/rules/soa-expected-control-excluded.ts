@@ -1,6 +1,6 @@
 import { expectedControls, ROLE_TITLES } from '../catalogue';
 import { defineRule } from '../rule';
-import { soaItems } from './soa-missing-control';
+import { soaItems } from '../soa';
 
 export default defineRule({
   id: 'soa-expected-control-excluded',

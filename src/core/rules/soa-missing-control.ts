@@ -1,18 +1,6 @@
-import { CONTROL_IDS, isControlId } from '../catalogue';
-import type { SoaEntry } from '../model';
+import { CONTROL_IDS } from '../catalogue';
 import { defineRule } from '../rule';
-import { summarize } from '../summary';
-import { repairControlId } from './unknown-control';
-
-export interface SoaItem extends SoaEntry {
-  /** The canonical control id of the entry (a misspelled id that unknown-control fixes counts as that id). */
-  control?: string;
-}
-
-/** The entries of a Statement of Applicability, with their canonical control ids. */
-export function soaItems(data: Record<string, unknown>): SoaItem[] {
-  return (summarize('Applicability', data).soa ?? []).map(e => ({ ...e, control: isControlId(e.id) ? e.id : repairControlId(e.id) }));
-}
+import { soaItems } from '../soa';
 
 export default defineRule({
   id: 'soa-missing-control',

@@ -1,11 +1,11 @@
 // What the coverage panel shows, computed without the DOM (unit-tested in test/unit/coverage-panel.test.ts):
 // filtering by state, owner and text, the proportional bar segments, labels, overdue review dates and
-// the saved view state. Besides types, only src/core/coverage-states.ts (no imports) comes from src/: the
+// the saved view state. Besides types, only src/core/coverage/states.ts (no imports) comes from src/: the
 // webview bundle must not pull in the engine.
 import type { ControlCoverage, CoverageReport, EvidenceItem, FindingCounts, GroupCoverage } from '../../../src/core/coverage';
-import { COVERAGE_STATES as STATES, STATE_LABELS as STATE_LABEL, type CoverageState } from '../../../src/core/coverage-states';
+import { COVERAGE_STATES as STATES, STATE_LABELS as STATE_LABEL, type CoverageState } from '../../../src/core/coverage/states';
 
-/** The order of the states everywhere, and their labels: those of the exports (src/core/coverage-states.ts). */
+/** The order of the states everywhere, and their labels: those of the exports (src/core/coverage/states.ts). */
 export { STATES, STATE_LABEL };
 
 /** Codicons, as the Controls view (src/extension/trees.ts) uses them. */
