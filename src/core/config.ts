@@ -76,6 +76,7 @@ export function parseConfig(text: string, file: string, knownRules: readonly str
         cfg.rules[id] = sev as SeveritySetting;
       }
     } else if (key === 'organization_control_prefix') {
+      if (val === null) continue;
       const v = YAML.isScalar(val) ? val.value : undefined;
       if (typeof v !== 'string' || !/^[A-Za-z][A-Za-z0-9]*[-_.]$/.test(v) || /^A[-_.]$/i.test(v)) {
         fail(at(val ?? pair.key), `'organization_control_prefix' must be letters and digits ending in -, _ or . (e.g. ORG-), and not "A.", so that it cannot be mistaken for an Annex A id.`);

@@ -110,6 +110,7 @@ export function configurationPage(): string {
     '| `exclude` | `[]` | globs, relative to `aims/`, of files under `aims/` that are not records (e.g. `drafts/**`) |',
     '| `rules` | `{}` | severity per rule id: `error`, `warning`, `info` or `off` (`aims rules` lists the ids) |',
     '| `roles` | `[]` | the organization\'s AI roles (ISO/IEC 22989): they decide which controls are *expected* |',
+    `| \`organization_control_prefix\` | \`${DEFAULT_CONFIG.organization_control_prefix}\` | prefix of the organization's own control ids in the Statement of Applicability (\`ORG-model-registry\`): accepted, and listed apart from Annex A in coverage |`,
     '',
     '```yaml',
     'include: ["**/*.yaml", "**/*.yml"]',

@@ -16,6 +16,7 @@
 // recommended field written as an empty value of another shape ([] for a text field) are errors here;
 // the linter calls them merely "empty". test/unit/jsonschema.test.ts checks there are no others.
 // No vscode import, no file access.
+import { DEFAULT_ORG_CONTROL_PREFIX } from './soa';
 import { CONTROLS, CONTROL_IDS, getControl, ROLES, ROLE_TITLES } from './catalogue';
 import { DEFAULT_CONFIG } from './config';
 import { API_VERSION, KINDS, type Kind } from './model';
@@ -39,7 +40,14 @@ export function kindSchemaFile(kind: Kind): string {
 /** Severities a rule can be set to in aims/aims.config.yaml (config.ts accepts exactly these). */
 export const CONFIG_SEVERITIES = ['error', 'warning', 'info', 'off'] as const;
 /** Top-level keys of aims/aims.config.yaml (config.ts accepts exactly these). */
-export const CONFIG_KEYS = ['include', 'exclude', 'rules', 'roles'] as const;
+export const CONFIG_KEYS = ['include', 'exclude', 'rules', 'roles', 'organization_control_prefix'] as const;
+
+/**
+ * An organization-defined control id with the default prefix (ORG-model-registry), as the linter accepts it
+ * (soa.ts isOrgControlId). With another configured prefix the linter accepts that one; the published schema
+ * cannot know it.
+ */
+export const ORG_CONTROL_PATTERN = `^${DEFAULT_ORG_CONTROL_PREFIX.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[A-Za-z0-9][A-Za-z0-9._-]*$`;
 
 /** YYYY-MM-DD that is a real calendar date (30 and 31 only in months that have them, 29 Feb in leap years). */
 export const CALENDAR_DATE_PATTERN = '(?:\\d{4}-(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1\\d|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)|(?:0[13578]|1[02])-31)'
@@ -76,7 +84,8 @@ function valueSchema(f: Field, kind: Kind): JsonSchema {
     case 'number': return { type: 'number' };
     case 'enum': return { type: 'string', enum: [...f.values] };
     case 'ref': return { type: 'string' };
-    case 'control-id': return { type: 'string', enum: [...CONTROL_IDS], enumDescriptions: CONTROLS.map(c => c.title) };
+    // an Annex A id, or an organization-defined one (the prefix is configurable: the linter checks it)
+    case 'control-id': return { anyOf: [{ type: 'string', enum: [...CONTROL_IDS], enumDescriptions: CONTROLS.map(c => c.title) }, { type: 'string', pattern: ORG_CONTROL_PATTERN }] };
     case 'list': {
       const items = itemSchema(f.items, kind);
       const list: JsonSchema = { type: 'array', items };
@@ -244,7 +253,7 @@ export function configSchema(rules: readonly Rule[]): JsonSchema {
     $schema: SCHEMA_DIALECT,
     $id: SCHEMA_BASE_URL + CONFIG_SCHEMA_FILE,
     title: 'AIMS configuration (aims/aims.config.yaml)',
-    description: 'Which files under aims/ are records, the severity of each rule and the organization\'s ISO/IEC 22989 AI roles. Every key is optional.',
+    description: 'Which files under aims/ are records, the severity of each rule, the organization\'s ISO/IEC 22989 AI roles and the prefix of its own control ids. Every key is optional.',
     type: ['object', 'null'],
     properties: {
       include: {
@@ -264,6 +273,10 @@ export function configSchema(rules: readonly Rule[]): JsonSchema {
       roles: {
         description: `The organization's AI roles (ISO/IEC 22989): ${ROLES.join(', ')}. They decide which Annex A controls are expected to be applicable (rule soa-expected-control-excluded).`,
         anyOf: [{ type: 'array', items: role }, role, { type: 'null' }],
+      },
+      organization_control_prefix: {
+        description: 'Prefix of organization-defined control ids in the Statement of Applicability (e.g. ORG-model-registry): they are accepted, and coverage lists them separately from Annex A.',
+        type: ['string', 'null'], pattern: '^[A-Za-z][A-Za-z0-9]*[-_.]$', default: DEFAULT_CONFIG.organization_control_prefix,
       },
     },
     additionalProperties: false,
