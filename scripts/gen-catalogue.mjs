@@ -14,6 +14,20 @@ const check = args.includes('--check');
 const src = args.find(a => !a.startsWith('--')) ?? path.resolve(root, '../shared/reference/iso42001/annex-a.yaml');
 const out = path.join(root, 'src/core/catalogue.data.ts');
 
+// Summaries rewritten in our own words where the reference paraphrase kept too close to the standard's
+// wording. Ids and titles always come from the reference (and are checked against it); summaries never
+// quote the standard.
+export const OWN_SUMMARIES = {
+  'A.2.4': 'Someone with management approval owns the AI policy and looks at it again on a schedule and whenever the business, the law or the technology changes, using what management reviews found, so that the policy still fits and works.',
+  'A.4.2': 'Keep a list of what each AI system depends on at each stage of its life (its parts, data, tools, computing and people), whoever provides them; a data-flow or architecture sketch helps, and the list feeds the impact assessment.',
+  'A.4.3': 'For every dataset a system uses, write down what an auditor needs to judge it: where it came from and when it last changed, what it is used for in the model (training, testing, production), what kind of data it is, how it was labelled and prepared, how good it is, how long it is kept, and the bias known in it.',
+  'A.4.4': 'Write down the tools behind each AI system: the kinds of algorithm and model, the libraries that prepare data, train, tune and evaluate models, and the software and hardware used to build and ship it.',
+  'A.4.5': 'Write down the computing each AI system needs and where it runs (own servers, cloud, devices), including processing, storage and network, and what that hardware costs the environment and the budget; needs differ between building and running the system.',
+  'A.4.6': 'Write down which people and skills each stage of an AI system needs, from building and testing it to running, changing and retiring it, and make sure the mix is broad enough: data science, oversight, security, privacy, domain knowledge.',
+  'A.7.2': 'Have a documented way of handling the data used to build and improve AI systems that deals with privacy and security, with threats that come through data, with being able to explain where data came from and how it shaped results, with whether training data fits the real use, and with accuracy and integrity.',
+  'A.7.5': 'Keep a trail of each dataset over its life and the life of the systems that use it: when it was created, and each later change, copy, summary, check or handover, by whom; decide per dataset whether that trail needs to be actively verified.',
+};
+
 export function render(ref) {
   const groups = ref.groups.map(g => ({
     id: g.id, title: g.title,
@@ -23,7 +37,7 @@ export function render(ref) {
   const flat = v => Array.isArray(v) ? v : Object.values(v).flat();
   const controls = ref.controls.map(c => ({
     id: c.id, title: c.title, group: c.group, ...(c.subgroup ? { subgroup: c.subgroup } : {}),
-    annexB: c.annex_b, summary: String(c.summary).replace(/\s+/g, ' ').trim(),
+    annexB: c.annex_b, summary: OWN_SUMMARIES[c.id] ?? String(c.summary).replace(/\s+/g, ' ').trim(),
     documentedInformation: c.documented_information ?? [], evidenceFields: flat(c.evidence_fields ?? []),
     ...(c.title_variants_seen ? { titleVariants: c.title_variants_seen } : {}),
   }));

@@ -161,7 +161,7 @@ export const CONTROLS: readonly ControlInfo[] = [
     "title": "Review of the AI policy",
     "group": "A.2",
     "annexB": "B.2.4",
-    "summary": "Review the AI policy at planned intervals and whenever needed so it stays suitable, adequate and effective. A management-approved role owns the review, which looks for improvements in response to organizational, business, legal or technical change and takes management-review results into account.",
+    "summary": "Someone with management approval owns the AI policy and looks at it again on a schedule and whenever the business, the law or the technology changes, using what management reviews found, so that the policy still fits and works.",
     "documentedInformation": [
       "Policy review record (date, reviewer, outcome, changes)"
     ],
@@ -216,7 +216,7 @@ export const CONTROLS: readonly ControlInfo[] = [
     "title": "Resource documentation",
     "group": "A.4",
     "annexB": "B.4.2",
-    "summary": "Identify and document the resources needed for each AI life-cycle stage and other AI activities. Resource types: AI system components, data, tooling, system/computing and human resources, whether supplied internally, by customers or by third parties; data-flow or architecture diagrams can help and the result feeds the impact assessment.",
+    "summary": "Keep a list of what each AI system depends on at each stage of its life (its parts, data, tools, computing and people), whoever provides them; a data-flow or architecture sketch helps, and the list feeds the impact assessment.",
     "documentedInformation": [
       "Resource inventory per AI system and life-cycle stage"
     ],
@@ -234,7 +234,7 @@ export const CONTROLS: readonly ControlInfo[] = [
     "title": "Data resources",
     "group": "A.4",
     "annexB": "B.4.3",
-    "summary": "Record information about the data resources an AI system uses. Expected details: where the data came from, when it was last changed, its ML role (training, validation, test, production), its data category, how it was labelled, what it is meant to be used for, its quality, the retention/disposal rules that apply, known or suspected bias, and how it was prepared.",
+    "summary": "For every dataset a system uses, write down what an auditor needs to judge it: where it came from and when it last changed, what it is used for in the model (training, testing, production), what kind of data it is, how it was labelled and prepared, how good it is, how long it is kept, and the bias known in it.",
     "documentedInformation": [
       "Data resource record / datasheet per dataset"
     ],
@@ -256,7 +256,7 @@ export const CONTROLS: readonly ControlInfo[] = [
     "title": "Tooling resources",
     "group": "A.4",
     "annexB": "B.4.4",
-    "summary": "Record the tooling used for the AI system, e.g. algorithm types and ML models, data conditioning tools, optimization and evaluation methods, resource provisioning tools, model-development aids, and the software/hardware used to design, build and deploy the system.",
+    "summary": "Write down the tools behind each AI system: the kinds of algorithm and model, the libraries that prepare data, train, tune and evaluate models, and the software and hardware used to build and ship it.",
     "documentedInformation": [
       "Tooling inventory per AI system"
     ],
@@ -275,7 +275,7 @@ export const CONTROLS: readonly ControlInfo[] = [
     "title": "System and computing resources",
     "group": "A.4",
     "annexB": "B.4.5",
-    "summary": "Record the system and computing resources used: the system's resource needs (including for constrained devices), where resources sit (on-premises, cloud, edge), processing/network/storage, and the impact of the hardware (environmental, manufacturing, cost). Needs can differ between development, deployment and operation.",
+    "summary": "Write down the computing each AI system needs and where it runs (own servers, cloud, devices), including processing, storage and network, and what that hardware costs the environment and the budget; needs differ between building and running the system.",
     "documentedInformation": [
       "Compute/infrastructure record per AI system"
     ],
@@ -292,7 +292,7 @@ export const CONTROLS: readonly ControlInfo[] = [
     "title": "Human resources",
     "group": "A.4",
     "annexB": "B.4.6",
-    "summary": "Record the people and competences used across development, deployment, operation, change management, maintenance, transfer, decommissioning, verification and integration. Consider diversity of expertise, e.g. data scientists, human-oversight roles, safety/security/privacy experts, AI researchers and domain experts; needs vary by life-cycle stage.",
+    "summary": "Write down which people and skills each stage of an AI system needs, from building and testing it to running, changing and retiring it, and make sure the mix is broad enough: data science, oversight, security, privacy, domain knowledge.",
     "documentedInformation": [
       "Human resource / competence record per AI system"
     ],
@@ -613,7 +613,7 @@ export const CONTROLS: readonly ControlInfo[] = [
     "title": "Data for development and enhancement of AI system",
     "group": "A.7",
     "annexB": "B.7.2",
-    "summary": "Define, document and implement data-management processes for AI development, covering privacy and security implications, data-driven security and safety threats, transparency/explainability (including provenance and how data shapes outputs), representativeness of training data for the operational domain, and data accuracy and integrity.",
+    "summary": "Have a documented way of handling the data used to build and improve AI systems that deals with privacy and security, with threats that come through data, with being able to explain where data came from and how it shaped results, with whether training data fits the real use, and with accuracy and integrity.",
     "documentedInformation": [
       "AI data management procedure"
     ],
@@ -673,7 +673,7 @@ export const CONTROLS: readonly ControlInfo[] = [
     "title": "Data provenance",
     "group": "A.7",
     "annexB": "B.7.5",
-    "summary": "Define and document a process for recording the provenance of data used in AI systems over the life cycles of both the data and the system. Following ISO 8000-2, a provenance record can capture the data's creation, updates, transcription, abstraction, validation and transfers of control, and can also cover sharing without transfer of control and transformations; decide from the source, content and context whether provenance needs active verification.",
+    "summary": "Keep a trail of each dataset over its life and the life of the systems that use it: when it was created, and each later change, copy, summary, check or handover, by whom; decide per dataset whether that trail needs to be actively verified.",
     "documentedInformation": [
       "Provenance recording procedure",
       "Provenance records / lineage log per dataset"

@@ -12,6 +12,9 @@ const fixText = (r: Rule): string =>
       : r.fixable === 'fix-and-suggestion' ? 'Automatic where unambiguous (`aims lint --fix`); otherwise quick fixes in the editor.'
         : 'None: the content has to be written by someone who knows it.';
 
+/** Short titles of the clauses rules cite (clause numbers and titles only). */
+const CLAUSE_TITLES: Record<string, string> = { '4.3': 'Determining the scope of the AI management system', '6.1.3': 'AI risk treatment', '7.5': 'Documented information' };
+
 const controlList = (ids: string[]): string => ids.length ? ids.map(id => `${id} ${getControl(id)?.title ?? ''}`.trim()).join('; ') : '— (format and integrity of the records)';
 
 export function rulePage(r: Rule): string {
@@ -26,6 +29,7 @@ export function rulePage(r: Rule): string {
     `| Applies to | ${r.kinds === 'all' ? 'every record file' : r.kinds.join(', ')} |`,
     `| Annex A controls | ${controlList(r.controls)} |`,
     `| Annex B guidance | ${r.annexB.length ? r.annexB.join(', ') : '—'} |`,
+    ...(r.clauses?.length ? [`| Clauses | ${r.clauses.map(c => `${c} ${CLAUSE_TITLES[c] ?? ''}`.trim()).join('; ')} |`] : []),
     `| Fix | ${fixText(r)} |`,
     `| Configure | \`rules: { ${r.id}: warning }\` (or \`error\`, \`info\`, \`off\`) in \`aims/aims.config.yaml\` |`,
     '',

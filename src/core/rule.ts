@@ -27,6 +27,8 @@ export interface RuleMeta {
   controls: string[];
   /** Annex B implementation guidance (B.x.y) the rule serves. */
   annexB: string[];
+  /** Clauses of the management-system part (4–10) the rule serves, e.g. 7.5 documented information. */
+  clauses?: string[];
   severity: Severity;
   /** Kinds it applies to; 'all' for every kind, 'file' for file-level checks. */
   kinds: Kind[] | 'all';

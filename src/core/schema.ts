@@ -2,6 +2,7 @@
 // linter's content rules, the published JSON Schemas, `aims new` skeletons, the record-format docs
 // and the form editor. Every key is documented here (label + description) and mapped to the Annex A
 // control(s) it evidences.
+import { CONTROL_IDS as CONTROL_ORDER } from './catalogue';
 import { API_VERSION, KINDS, type Kind } from './model';
 
 interface FieldBase {
@@ -75,7 +76,8 @@ function common(kind: Kind): Record<string, Field> {
     kind: { type: 'enum', values: KINDS, label: 'Kind', description: 'The record kind.', required: true, controls: [], example: kind },
     id: { type: 'string', format: 'kebab-id', label: 'Id', description: 'Unique id of the record, in kebab-case; other records refer to it by this id.', required: true, controls: [], example: 'my-record' },
     title: str('Title', 'Human-readable name of the record.', { required: true, controls: [] }),
-    owner: str('Owner', 'Person or role accountable for the record and what it describes.', { required: true, controls: ['A.3.2'] }),
+    // the record's owner is control of documented information (clause 7.5), not the AI roles of A.3.2
+    owner: str('Owner', 'Person or role accountable for the record and what it describes.', { required: true, controls: [] }),
     status: { type: 'enum', values: STATUS_VALUES, label: 'Status', description: 'Life-cycle state of the record: draft, in-review, approved or retired.', required: true, controls: [], example: 'draft' },
     reviewed: { type: 'date', label: 'Last reviewed', description: 'Date (YYYY-MM-DD) the content was last reviewed; must not be older than the record\'s last change.', required: true },
     review_by: { type: 'date', label: 'Review by', description: 'Date (YYYY-MM-DD) by which the record must be reviewed again.', required: true },
@@ -147,7 +149,7 @@ const MODEL_CARD: KindSpec = {
       },
     },
     human_oversight: text('Human oversight', 'Who can review, override or stop the system\'s outputs, and how they are trained.', { required: true, controls: ['A.9.3', 'A.8.2'] }),
-    impact_assessment: { type: 'ref', kinds: ['ImpactAssessment'], label: 'Impact assessment', description: 'Id of the ImpactAssessment record for this system.', required: true, controls: ['A.5.2', 'A.5.3'] },
+    impact_assessment: { type: 'ref', kinds: ['ImpactAssessment'], label: 'Impact assessment', description: 'Id of the ImpactAssessment record for this system.', required: true, controls: ['A.5.3'] },
     tooling: strList('Tooling', 'Frameworks, data-conditioning and evaluation tools used to build the system.', { recommended: true, controls: ['A.4.4'] }),
     compute: {
       type: 'object', label: 'Compute', description: 'System and computing resources.', recommended: true, controls: ['A.4.5'],
@@ -206,10 +208,11 @@ const DATA_PROVENANCE: KindSpec = {
       },
     },
     contains_personal_data: { type: 'boolean', label: 'Contains personal data', description: 'Whether the data contains personal data (PII).', required: true, controls: ['A.7.2', 'A.7.3'] },
-    legal_basis: str('Legal basis', 'Legal basis for processing personal data; required when contains_personal_data is true.', { controls: ['A.7.3', 'A.10.2'] }),
+    legal_basis: str('Legal basis', 'Legal basis for processing personal data; required when contains_personal_data is true.', { controls: ['A.7.3'] }),
     categories: strList('Data categories', 'Data categories (e.g. ISO/IEC 19944-1: customer content, derived data, ...).', { required: true, controls: ['A.4.3'] }),
-    ml_use: { type: 'list', allowSingle: true, label: 'ML use', description: 'Role of the data: training, validation, test, production.', required: true, controls: ['A.4.3'], items: { type: 'enum', values: ML_USES, label: 'use', description: 'training | validation | test | production' } },
-    labelling: text('Labelling', 'How labels were produced (or that the data is unlabelled).', { required: true, controls: ['A.4.3'] }),
+    // ml_use, labelling and known_bias: details Annex B suggests (B.4.3), not content A.4.3 requires
+    ml_use: { type: 'list', allowSingle: true, label: 'ML use', description: 'Role of the data: training, validation, test, production.', recommended: true, controls: ['A.4.3'], items: { type: 'enum', values: ML_USES, label: 'use', description: 'training | validation | test | production' } },
+    labelling: text('Labelling', 'How labels were produced (or that the data is unlabelled).', { recommended: true, controls: ['A.4.3'] }),
     quality: {
       type: 'object', label: 'Quality', description: 'Data-quality requirements and measured results.', required: true, controls: ['A.7.4'],
       fields: {
@@ -240,7 +243,7 @@ const DATA_PROVENANCE: KindSpec = {
       },
     },
     retention: str('Retention', 'Retention and disposal rule for the data.', { required: true, controls: ['A.4.3'] }),
-    known_bias: strList('Known bias', 'Known or suspected bias in the data.', { required: true, allowSingle: true, controls: ['A.4.3', 'A.7.4'] }),
+    known_bias: strList('Known bias', 'Known or suspected bias in the data.', { recommended: true, allowSingle: true, controls: ['A.4.3', 'A.7.4'] }),
     identifiers: strList('Identifiers', 'Names and URIs under which code loads the dataset (table names, bucket paths, hub names).', { recommended: true, controls: ['A.4.3'] }),
     size: str('Size', 'Quantity of data, e.g. "1.2M rows".', { recommended: true, controls: ['A.7.3'] }),
     data_subjects: text('Data subjects', 'Whom the data is about, and their demographics.', { recommended: true, controls: ['A.7.3'] }),
@@ -258,13 +261,14 @@ const IMPACT_ASSESSMENT: KindSpec = {
   kind: 'ImpactAssessment',
   title: 'Impact assessment',
   description: 'Assesses what one AI system can mean for individuals, groups and society, and how negative impacts are mitigated.',
-  controls: ['A.5.2', 'A.5.3'],
+  // the records of assessments (A.5.3) and what they assess (A.5.4, A.5.5); A.5.2 is the process, a document
+  controls: ['A.5.3', 'A.5.4', 'A.5.5'],
   folder: 'assessments',
   fields: {
     ...common('ImpactAssessment'),
     system: { type: 'ref', kinds: ['ModelCard'], label: 'System', description: 'Id of the ModelCard of the assessed system.', required: true, controls: ['A.5.3'] },
     assessed_on: { type: 'date', label: 'Assessed on', description: 'Date of the assessment.', required: true, controls: ['A.5.3'] },
-    assessor: str('Assessor', 'Who performed the assessment.', { required: true, controls: ['A.5.2', 'A.5.3'] }),
+    assessor: str('Assessor', 'Who performed the assessment.', { required: true, controls: ['A.5.3'] }),
     intended_use: text('Intended use', 'Intended use of the system as assessed.', { required: true, controls: ['A.5.3'] }),
     foreseeable_misuse: strList('Foreseeable misuse', 'Reasonably foreseeable misuse.', { required: true, allowSingle: true, controls: ['A.5.3'] }),
     affected_groups: {
@@ -305,7 +309,8 @@ const IMPACT_ASSESSMENT: KindSpec = {
       },
     },
     human_oversight: text('Human oversight', 'The human role, including oversight and the power to override.', { required: true, controls: ['A.5.3', 'A.9.3'] }),
-    employment_effects: text('Employment effects', 'Effects on employment and on staff skills.', { required: true, controls: ['A.5.3', 'A.5.5'] }),
+    // Annex B suggests it (B.5.3); the control does not require it
+    employment_effects: text('Employment effects', 'Effects on employment and on staff skills.', { recommended: true, controls: ['A.5.3', 'A.5.5'] }),
     retention_period: str('Retention period', 'How long this assessment is kept.', { required: true, controls: ['A.5.3'] }),
     system_complexity: text('System complexity', 'How complex and how automated the system is.', { recommended: true, controls: ['A.5.3'] }),
     experts_consulted: strList('Experts consulted', 'Domain, legal or ethics experts consulted.', { recommended: true, controls: ['A.5.4'] }),
@@ -320,7 +325,7 @@ const APPLICABILITY: KindSpec = {
   folder: '.',
   fields: {
     ...common('Applicability'),
-    scope: text('AIMS scope', 'Scope of the AI management system this statement covers.', { recommended: true, controls: [] }),
+    scope: text('AIMS scope', 'Scope of the AI management system this statement covers (clause 4.3).', { required: true, controls: [] }),
     controls: {
       type: 'list', label: 'Controls', description: 'One entry per Annex A control.', required: true, controls: [],
       items: {
@@ -366,6 +371,33 @@ export function fieldAt(kind: Kind, path: readonly (string | number)[]): Field |
     fields = field.type === 'object' ? field.fields : field.type === 'list' && field.items.type === 'object' ? field.items.fields : undefined;
   }
   return field;
+}
+
+/** Every field of every kind (nested ones with dotted paths, list items by their list's path), in spec order. */
+export function allFields(): { kind: Kind; path: string; field: Field }[] {
+  const out: { kind: Kind; path: string; field: Field }[] = [];
+  const walk = (kind: Kind, fields: Record<string, Field>, prefix: string): void => {
+    for (const [k, f] of Object.entries(fields)) {
+      const path = prefix + k;
+      out.push({ kind, path, field: f });
+      const inner = f.type === 'object' ? f.fields : f.type === 'list' && f.items.type === 'object' ? f.items.fields : undefined;
+      if (inner) walk(kind, inner, `${path}.`);
+    }
+  };
+  for (const kind of KINDS) walk(kind, KIND_SPECS[kind].fields, '');
+  return out;
+}
+
+/** The controls findings about the fields selected by `pick` carry, in catalogue order, and the fields by kind ("ModelCard: intended_use, ..."). */
+export function fieldControls(pick: (f: Field) => boolean): { controls: string[]; byKind: string } {
+  const controls = new Set<string>();
+  const byKind = new Map<Kind, string[]>();
+  for (const { kind, path, field } of allFields()) {
+    if (!pick(field)) continue;
+    for (const c of controlsOf(kind, field)) controls.add(c);
+    (byKind.get(kind) ?? byKind.set(kind, []).get(kind)!).push(`\`${path}\``);
+  }
+  return { controls: CONTROL_ORDER.filter(c => controls.has(c)), byKind: [...byKind].map(([k, l]) => `${k}: ${l.join(', ')}`).join('; ') };
 }
 
 /** Controls a field evidences (its own, else its kind's). */

@@ -202,7 +202,7 @@ describe('JSON Schemas', () => {
       { name: 'wrong type ("yes" for a boolean)', data: () => ({ ...base(), contains_personal_data: 'yes' }), rule: 'invalid-type', at: '/contains_personal_data', keyword: 'type' },
       { name: 'wrong type (a mapping for a list)', data: () => ({ ...base(), categories: { a: 1 } }), rule: 'invalid-type', at: '/categories', keyword: 'type' },
       { name: 'missing required key', data: () => { const d = base(); delete d.license; return d; }, rule: 'required-field', at: '/license', keyword: 'required' },
-      { name: 'empty required value', data: () => ({ ...base(), labelling: '  ' }), rule: 'required-field', at: '/labelling', keyword: 'pattern' },
+      { name: 'empty required value', data: () => ({ ...base(), license: '  ' }), rule: 'required-field', at: '/license', keyword: 'pattern' },
       { name: 'empty required list', data: () => ({ ...base(), preparation: [] }), rule: 'required-field', at: '/preparation', keyword: 'minItems' },
       { name: 'impossible date', data: () => ({ ...base(), review_by: '2027-02-30' }), rule: 'invalid-date', at: '/review_by', keyword: 'pattern' },
       { name: 'id not kebab-case', data: () => ({ ...base(), id: 'Loan_Applications' }), rule: 'invalid-id', at: '/id', keyword: 'pattern' },

@@ -191,7 +191,7 @@ describe('cross-record and SoA rules', () => {
       includes(list[0], "'holdout-2024' in evaluation.metrics[0].dataset names no record");
       assert.deepEqual(list[0].controls, ['A.6.2.4', 'A.7.4']);
       at(list[1], CARD, 12, 20);
-      assert.deepEqual(list[1].controls, ['A.5.2', 'A.5.3']);
+      assert.deepEqual(list[1].controls, ['A.5.3']);
       const create = list[1].suggestions![0];
       assert.equal(create.title, "Create impact assessment record 'credit-risk-ia' (aims/assessments/credit-risk-ia.yaml)");
       const op = create.ops[0];

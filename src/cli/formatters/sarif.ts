@@ -2,7 +2,7 @@
 // file, region and a stable fingerprint. Paths are relative to report.base (the top of the git
 // repository when there is one), which %SRCROOT% names, as code scanning expects.
 import { createHash } from 'node:crypto';
-import { getControl } from '../../core/catalogue';
+import { getControl, groupOf } from '../../core/catalogue';
 import { ruleDocsUrl } from '../../core/docs-url';
 import type { Severity } from '../../core/model';
 import type { Formatter } from './types';
@@ -10,6 +10,12 @@ import type { Formatter } from './types';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const IMPACT: Record<Severity, string> = { error: 'high', warning: 'medium', info: 'low' };
 const pascal = (id: string): string => id.split('-').map(w => w[0].toUpperCase() + w.slice(1)).join('');
+
+/** GitHub keeps at most 20 tags: the control ids, or their groups (A.4, A.7) when a rule serves more than 18 controls. */
+function ruleTags(controls: readonly string[]): string[] {
+  const tags = controls.length <= 18 ? controls : [...new Set(controls.map(groupOf))];
+  return ['iso42001', 'aims', ...tags];
+}
 
 const sarif: Formatter = report => {
   const index = new Map(report.rules.map((r, i) => [r.id, i]));
@@ -25,7 +31,7 @@ const sarif: Formatter = report => {
       help: { text: help, markdown: `${r.docs.howToFix}\n\n**Why:** ${r.docs.rationale}${controls.length ? `\n\n**ISO/IEC 42001 Annex A:** ${controls.join('; ')}` : ''}\n\n[Rule documentation](${ruleDocsUrl(r.id)})` },
       defaultConfiguration: { level: LEVEL[r.severity] },
       properties: {
-        tags: ['iso42001', 'aims', ...r.controls],
+        tags: ruleTags(r.controls),
         controls: r.controls,
         annexB: r.annexB,
         precision: 'high',

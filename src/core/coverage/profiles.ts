@@ -72,8 +72,8 @@ export const EVIDENCE_PROFILES: readonly EvidenceProfile[] = [
   org('A.3.3', 'A document that describes how anyone can raise a concern about an AI system, confidentially, and how it is handled.'),
   // A.4 Resources for AI systems
   perSystem('A.4.2', 'Each system\'s card lists the resources it depends on: its datasets, tooling and compute.', card('datasets', 'tooling', 'compute')),
-  perDataset('A.4.3', 'Each dataset a system uses is described: source, categories, ML use, labelling, retention and known bias.',
-    dataset('source', 'categories', 'ml_use', 'labelling', 'retention', 'known_bias')),
+  perDataset('A.4.3', 'Each dataset a system uses is described: its source, its data categories and its retention rule.',
+    dataset('source', 'categories', 'retention')),
   perSystem('A.4.4', 'Each system\'s card lists the tooling used to build and evaluate it.', card('tooling')),
   perSystem('A.4.5', 'Each system\'s card describes the compute it trains and runs on.', card('compute')),
   org('A.4.6', 'A document that records the people and competences the AI systems need (a competence matrix).'),

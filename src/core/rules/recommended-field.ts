@@ -1,17 +1,19 @@
 import { pathText, defineRule } from '../rule';
-import { controlsOf, emptyValueFor } from '../schema';
+import { controlsOf, emptyValueFor, fieldControls } from '../schema';
+
+const RECOMMENDED = fieldControls(f => !!f.recommended);
 
 export default defineRule({
   id: 'recommended-field',
   scope: 'record',
   title: 'Content that the Annex B guidance suggests should be present',
-  controls: ['A.4.4', 'A.4.5', 'A.6.2.2', 'A.6.2.3', 'A.7.3', 'A.8.2', 'A.8.3'],
-  annexB: ['B.4.4', 'B.4.5', 'B.6.2.2', 'B.6.2.3', 'B.7.3', 'B.8.2', 'B.8.3'],
+  controls: RECOMMENDED.controls,
+  annexB: RECOMMENDED.controls.map(c => c.replace(/^A\./, 'B.')),
   severity: 'info',
   kinds: 'all',
   fixable: 'suggestion',
   docs: {
-    rationale: 'Annex B is guidance, not requirement: leaving one of its items out is an improvement point, not a nonconformity. These findings show where a record could evidence its control more fully, at information level.',
+    rationale: `Annex B is guidance, not requirement: leaving one of its items out is an improvement point, not a nonconformity. These findings show where a record could evidence its control more fully, at information level. Suggested (info): ${RECOMMENDED.byKind}.`,
     howToFix: 'Add the key if it applies to you, or turn the rule off in aims/aims.config.yaml (`rules: { recommended-field: off }`).',
     bad: 'kind: ModelCard\n# no model_type',
     good: 'kind: ModelCard\nmodel_type: gradient-boosted trees (LightGBM)',

@@ -1,17 +1,21 @@
 import { pathText, defineRule } from '../rule';
-import { controlsOf, emptyValueFor } from '../schema';
+import { controlsOf, emptyValueFor, fieldControls } from '../schema';
+
+const REQUIRED = fieldControls(f => !!f.required);
 
 export default defineRule({
   id: 'required-field',
   scope: 'record',
   title: 'Content that the Annex A controls require must be present and not empty',
-  controls: ['A.4.3', 'A.5.3', 'A.6.2.3', 'A.6.2.4', 'A.6.2.5', 'A.6.2.6', 'A.6.2.7', 'A.6.2.8', 'A.7.3', 'A.7.4', 'A.7.5', 'A.7.6', 'A.8.2', 'A.9.3', 'A.9.4'],
-  annexB: ['B.4.3', 'B.5.3', 'B.6.2.3', 'B.6.2.4', 'B.6.2.5', 'B.6.2.6', 'B.6.2.7', 'B.6.2.8', 'B.7.3', 'B.7.4', 'B.7.5', 'B.7.6', 'B.8.2', 'B.9.3', 'B.9.4'],
+  // every control a finding of this rule can carry: those of the required fields
+  controls: REQUIRED.controls,
+  annexB: REQUIRED.controls.map(c => c.replace(/^A\./, 'B.')),
+  clauses: ['4.3', '7.5'],
   severity: 'error',
   kinds: 'all',
   fixable: 'suggestion',
   docs: {
-    rationale: 'Each kind of record has content without which the control it evidences is not met: a model card without intended use does not inform users (A.8.2, A.9.4), a data record without lineage does not document provenance (A.7.5). Every finding names the control of the missing field.',
+    rationale: `Each kind of record has content without which the control it evidences is not met: a model card without intended use does not inform users (A.8.2, A.9.4), a data record without lineage does not document provenance (A.7.5). Every finding names the control of the missing field. Only content a control (or a clause, like the AIMS scope of the Statement of Applicability, clause 4.3) requires is an error here; what only the Annex B guidance suggests is recommended-field, at info level. Required (error): ${REQUIRED.byKind}.`,
     howToFix: 'Add the key and write the content. The quick fix inserts the key with an empty value of the right shape for you to fill in, next to its neighbours in the order of the record format (a yes/no question is left unanswered, `null`, never `false`). See docs/record-format.md for what each key expects.',
     bad: 'kind: ModelCard\nid: credit-risk\n# intended_use missing',
     good: 'kind: ModelCard\nid: credit-risk\nintended_use: Scores consumer-credit applications for the underwriting team.',

@@ -16,13 +16,16 @@ export default defineRule({
   id: 'review-overdue',
   scope: 'record',
   title: 'Records must be reviewed by their review_by date',
-  controls: ['A.2.4', 'A.6.2.7'],
-  annexB: ['B.2.4', 'B.6.2.7'],
+  // reviewing records is control of documented information (clause 7.5) for every kind; not A.2.4 (the
+  // review of the AI policy) nor A.6.2.7 (technical documentation of a system)
+  controls: [],
+  annexB: [],
+  clauses: ['7.5'],
   severity: 'warning',
   kinds: 'all',
   fixable: 'suggestion',
   docs: {
-    rationale: 'Documentation must stay current: the guidance asks for reviews at planned intervals and for technical documentation to be kept up to date. A record past its review date may no longer describe the system or data as they are.',
+    rationale: 'Documented information must stay suitable and current (clause 7.5): every record is reviewed at the interval its owner set. A record past its review date may no longer describe the system, data or decision as they are, and coverage no longer counts it as evidence.',
     howToFix: 'Review the record; when it is still accurate, update `reviewed` to today and set the next `review_by`. The quick fix "Mark reviewed today" does both — use it only after the review.',
     bad: 'reviewed: 2024-09-01\nreview_by: 2025-09-01',
     good: 'reviewed: 2026-11-22\nreview_by: 2027-11-22',
