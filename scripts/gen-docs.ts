@@ -1,7 +1,8 @@
-// Writes docs/rules/<id>.md, docs/record-format.md, the rule table in README.md, snippets/ and the JSON Schemas in
+// Writes docs/rules/<id>.md, docs/record-format.md, docs/coverage.md, the rule table and the Coverage section in README.md, snippets/ and the JSON Schemas in
 // schemas/ from the engine's metadata. `--check` exits 1 (and names the files) when anything is out of date.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { coveragePage, coverageReadmeSection } from '../src/core/coverage/docs';
 import { configurationPage, recordFormatPage, rulePage, rulesTable } from '../src/core/docs';
 import { schemaFiles } from '../src/core/jsonschema';
 import { RULES } from '../src/core/rules';
@@ -14,6 +15,7 @@ const want = new Map<string, string>();
 for (const r of RULES) want.set(`docs/rules/${r.id}.md`, rulePage(r));
 want.set('docs/record-format.md', recordFormatPage());
 want.set('docs/configuration.md', configurationPage());
+want.set('docs/coverage.md', coveragePage());
 want.set('snippets/aims.code-snippets', snippetsFile());
 const schemas = schemaFiles(RULES);
 for (const [name, text] of schemas) want.set(`schemas/${name}`, text);
@@ -21,8 +23,12 @@ const readme = path.join(root, 'README.md');
 if (fs.existsSync(readme)) {
   const text = fs.readFileSync(readme, 'utf8');
   // the markers may be adjacent (empty table) or enclose the previous table
-  const m = /(<!-- rules:start -->\r?\n)[\s\S]*?(<!-- rules:end -->)/.exec(text);
-  if (m) want.set('README.md', text.replace(m[0], () => `${m[1]}${rulesTable(RULES)}\n${m[2]}`));
+  let out = text;
+  const m = /(<!-- rules:start -->\r?\n)[\s\S]*?(<!-- rules:end -->)/.exec(out);
+  if (m) out = out.replace(m[0], () => `${m[1]}${rulesTable(RULES)}\n${m[2]}`);
+  const c = /(<!-- coverage:start -->\r?\n)[\s\S]*?(<!-- coverage:end -->)/.exec(out);
+  if (c) out = out.replace(c[0], () => `${c[1]}${coverageReadmeSection()}\n${c[2]}`);
+  want.set('README.md', out);
 }
 for (const [rel, text] of want) {
   const abs = path.join(root, rel);

@@ -210,7 +210,7 @@ describe('coverage an auditor can trust', () => {
       const w = ws({ ...healthy(), 'aims/models/triage.yaml': broken, 'aims/statement-of-applicability.yaml': soa({}, entries) });
       const c = ctl(w.report, 'A.6.2.7');
       assert.equal(c.state, 'partial', cite);
-      assert.match(c.reason, /0 of 1 in-scope system: triage has \d+ errors?, has no limitations/, cite);
+      assert.match(c.reason, /0 of 1 in-scope system: triage has \d+ errors? \(required-field\), has no limitations/, cite);
       assert.ok(c.evidence.some(e => e.file === 'aims/models/triage.yaml' && !e.counts), cite);
       assert.ok(c.findings.error > 0, 'the error sits in its evidence');
     }
@@ -281,23 +281,23 @@ describe('coverage an auditor can trust', () => {
     const w = ws(files);
     const c = ctl(w.report, 'A.6.2.4');
     assert.equal(c.state, 'partial');
-    assert.match(c.reason, /2 of 3 in-scope systems: router has 1 error, has no evaluation\.metrics/);
+    assert.match(c.reason, /2 of 3 in-scope systems: router has 1 error \(required-field\), has no evaluation\.metrics/);
     const router = w.report.systems.find(s => s.id === 'router')!;
-    assert.deepEqual(router.controls['A.6.2.4'], { state: 'gap', missing: ['has 1 error', 'has no evaluation.metrics'] });
+    assert.deepEqual(router.controls['A.6.2.4'], { state: 'gap', missing: ['has 1 error (required-field)', 'has no evaluation.metrics'] });
     assert.equal(w.report.systems.find(s => s.id === 'triage')!.controls['A.6.2.4'].state, 'met');
     // the exports carry the matrix
-    assert.match(soaMarkdown(w.report), /## AI systems × controls[\s\S]*\| router \|[\s\S]*- router · A\.6\.2\.4: has 1 error; has no evaluation\.metrics/);
+    assert.match(soaMarkdown(w.report), /## AI systems × controls[\s\S]*\| router \|[\s\S]*- router · A\.6\.2\.4: has 1 error \(required-field\); has no evaluation\.metrics/);
     const csv = soaCsv(w.report).split('\r\n');
     assert.ok(csv[0].endsWith(',system: router,system: summarizer,system: triage'), csv[0]);
-    assert.ok(csv.find(l => l.startsWith('A.6.2.4,'))!.endsWith(',gap: has 1 error; has no evaluation.metrics,met,met'));
+    assert.ok(csv.find(l => l.startsWith('A.6.2.4,'))!.endsWith(',gap: has 1 error (required-field); has no evaluation.metrics,met,met'));
     assert.ok(csv.find(l => l.startsWith('A.2.2,'))!.endsWith(',,,'), 'organization controls have no system cells');
-    assert.match(soaHtml(w.report), /<td class="cell gap" title="has 1 error; has no evaluation\.metrics">✗ gap<\/td>/);
+    assert.match(soaHtml(w.report), /<td class="cell gap" title="has 1 error \(required-field\); has no evaluation\.metrics">✗ gap<\/td>/);
   });
 
   it('per dataset: lineage must start with created; a dataset with no record is a gap for the system that uses it', () => {
     const w = ws({ ...healthy(), 'aims/data/tickets.yaml': dataset('tickets', { lineage: [{ event: 'updated', date: '2026-02-01', by: 'x' }] }) });
     assert.equal(ctl(w.report, 'A.7.5').state, 'partial');
-    assert.match(ctl(w.report, 'A.7.5').reason, /0 of 1 dataset used by in-scope systems: tickets has 1 error, has no lineage\.0\.event = created/);
+    assert.match(ctl(w.report, 'A.7.5').reason, /0 of 1 dataset used by in-scope systems: tickets has 1 error \(lineage-created-event\), has no lineage\.0\.event = created/);
     const m = ws({ ...healthy(), 'aims/models/triage.yaml': card('triage', { datasets: ['tickets', 'ghost'] }) });
     assert.match(ctl(m.report, 'A.7.4').reason, /ghost has no DataProvenance record/);
     assert.deepEqual(m.report.systems[0].controls['A.7.4'], { state: 'gap', missing: ['ghost has no DataProvenance record'] });

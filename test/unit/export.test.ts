@@ -74,14 +74,16 @@ describe('Statement of Applicability exports', () => {
       const csv = soaCsv(report);
       assert.ok(csv.endsWith('\r\n'));
       const rows = parseCsv(csv);
-      assert.equal(rows.length, 39);
+      assert.deepEqual(report.orgControls.map(c => c.id), ['ORG-model-registry'], 'the examples define one control of their own');
+      assert.equal(rows.length, 40);
+      assert.deepEqual(rows[39].slice(0, 6), ['ORG-model-registry', 'Every production model is registered with its card and approval', 'ORG Organization-defined controls', 'organization', 'yes', 'covered']);
       const systems = report.systems.map(s => `system: ${s.id}`);
       assert.ok(systems.length >= 2, 'the examples have several systems');
       assert.deepEqual(rows[0], [...SOA_CSV_HEADER, ...systems]);
       assert.deepEqual(rows[0].slice(0, 13), ['control', 'title', 'group', 'scope', 'applicable', 'state', 'why', 'status', 'owner', 'justification', 'evidence', 'open findings', 'review due']);
       for (const r of rows) assert.equal(r.length, 13 + systems.length);
-      assert.deepEqual(rows.slice(1).map(r => r[0]), [...CONTROL_IDS]);
-      for (const s of COVERAGE_STATES) assert.equal(rows.filter(r => r[5] === s).length, report.counts[s], s);
+      assert.deepEqual(rows.slice(1, 39).map(r => r[0]), [...CONTROL_IDS]);
+      for (const s of COVERAGE_STATES) assert.equal(rows.slice(1, 39).filter(r => r[5] === s).length, report.counts[s], s);
       const soa = soaRows(report);
       for (const [i, c] of report.controls.entries()) {
         const r = rows[i + 1];
@@ -107,7 +109,7 @@ describe('Statement of Applicability exports', () => {
     it('quotes quotes, commas and line breaks (RFC 4180) and keeps formulas from running', () => {
       const r = withControl(report, 'A.5.2', { justification: NASTY, owner: '=HYPERLINK("http://evil")' });
       const rows = parseCsv(soaCsv(r));
-      assert.equal(rows.length, 39);
+      assert.equal(rows.length, 40);
       const row = rows.find(x => x[0] === 'A.5.2')!;
       assert.equal(row[9], NASTY);
       assert.equal(row[8], `'=HYPERLINK("http://evil")`);
@@ -174,12 +176,15 @@ describe('Statement of Applicability exports', () => {
       assert.ok(html.includes(`Generated on ${TODAY}`));
       assert.ok(html.includes(`<li><b>38</b>Controls</li>`));
       for (const s of COVERAGE_STATES) assert.ok(html.includes(`<li class="${s}"><b>${report.counts[s]}</b>`), s);
-      assert.equal((html.match(/<table>/g) ?? []).length, report.groups.length);
+      assert.equal((html.match(/<table>/g) ?? []).length, report.groups.length + 1, 'a table per group and one for the organization-defined controls');
+      assert.match(html, /<h2 id="group-ORG">Organization-defined controls<\/h2>/);
+      assert.match(html, /<table class="matrix">/);
+      for (const s of report.systems) assert.ok(html.includes(`<th scope="row" class="id">${s.id}</th>`), s.id);
       assert.equal((html.match(/<div class="bar"/g) ?? []).length, report.groups.length + 1);
       for (const g of report.groups) assert.ok(html.includes(`>${g.id} ${escapeHtml(g.title)}</h2>`), g.id);
       const ids = [...html.matchAll(/<td class="id">([^<]+)<\/td>/g)].map(m => m[1]);
-      assert.deepEqual(ids, [...CONTROL_IDS]);
-      for (const s of COVERAGE_STATES) assert.equal((html.match(new RegExp(`<tr class="${s}">`, 'g')) ?? []).length, report.counts[s], s);
+      assert.deepEqual(ids, [...CONTROL_IDS, 'ORG-model-registry']);
+      for (const s of COVERAGE_STATES) assert.equal((html.match(new RegExp(`<tr class="${s}">`, 'g')) ?? []).length, report.counts[s] + report.orgControls.filter(c => c.state === s).length, s);
       // review dates before the generation date are marked
       const overdue = report.controls.filter(c => c.reviewDue && c.reviewDue < TODAY).length;
       assert.equal((html.match(/class="overdue"/g) ?? []).length, overdue);

@@ -149,6 +149,8 @@ interface Context {
   systemDatasets: Map<IndexedRecord, string[]>;
   /** `kind` → records of it */
   byKind: Map<Kind, IndexedRecord[]>;
+  /** file → the rule ids of its error-level findings */
+  errorRules: Map<string, string[]>;
 }
 
 export function computeCoverage(linter: Linter, all: Map<string, Finding[]> = linter.allFindings(), opts: CoverageOptions = {}): CoverageReport {
@@ -173,7 +175,12 @@ export function computeCoverage(linter: Linter, all: Map<string, Finding[]> = li
     systemDatasets.set(s, ids);
     for (const id of ids) if (!datasetRecords.has(id)) datasetRecords.set(id, (byId.get(id) ?? []).find(x => x.summary.kind === 'DataProvenance'));
   }
-  const ctx: Context = { today, records, lookup: { byId, byFile, pathKind }, systems, datasetRecords, systemDatasets, byKind };
+  const errorRules = new Map<string, string[]>();
+  for (const [file, list] of all) {
+    const ids = list.filter(f => f.severity === 'error').map(f => f.ruleId);
+    if (ids.length) errorRules.set(file, ids);
+  }
+  const ctx: Context = { today, records, lookup: { byId, byFile, pathKind }, systems, datasetRecords, systemDatasets, byKind, errorRules };
 
   // the Statement of Applicability in force: exactly one that is not retired
   const inForce = (byKind.get('Applicability') ?? []).filter(r => r.summary.status !== 'retired');
@@ -392,7 +399,7 @@ function recordItem(r: IndexedRecord, value: string, source: EvidenceItem['sourc
     item.note = `${article(r.summary.kind)} is not evidence of ${p.control}`;
     return item;
   }
-  const problems = healthProblems(r, ctx.today);
+  const problems = healthProblems(r, ctx.today, ctx.errorRules.get(r.file));
   if (problems.length) { item.note = problems.join(', '); return item; }
   if (p.scope !== 'organization') {
     // it counts for the systems (datasets) it belongs to: the matrix says which
@@ -423,7 +430,7 @@ function profileRecords(p: EvidenceProfile, ctx: Context): IndexedRecord[] {
 
 /** What one alternative lacks for a record: health problems, then fields. Empty: it evidences. */
 function recordGaps(r: IndexedRecord, alt: RecordEvidence, ctx: Context): string[] {
-  const problems = healthProblems(r, ctx.today);
+  const problems = healthProblems(r, ctx.today, ctx.errorRules.get(r.file));
   const missing = missingChecks(r.summary, alt.fields);
   return [...problems, ...(missing.length ? [`has no ${missing.map(checkText).join(', ')}`] : [])];
 }

@@ -113,12 +113,12 @@ export function resolveEvidence(value: string, lookup: EvidenceLookup): Resolved
  * Why a record cannot count as evidence today, each a predicate ("is draft, not approved", "is retired",
  * "is past its review date (2026-09-30)", "has 2 errors"). Empty when the record is healthy.
  */
-export function healthProblems(r: IndexedRecord, today: string): string[] {
+export function healthProblems(r: IndexedRecord, today: string, errorRules: readonly string[] = []): string[] {
   const s = r.summary, out: string[] = [];
   if (s.status === 'retired') out.push('is retired');
   else if (s.status !== 'approved') out.push(s.status ? `is ${s.status}, not approved` : 'is not approved (no status)');
   if (s.review_by && s.review_by < today) out.push(`is past its review date (${s.review_by})`);
-  if (r.errors > 0) out.push(`has ${r.errors} error${r.errors === 1 ? '' : 's'}`);
+  if (r.errors > 0) out.push(`has ${r.errors} error${r.errors === 1 ? '' : 's'}${errorRules.length ? ` (${[...new Set(errorRules)].join(', ')})` : ''}`);
   return out;
 }
 
