@@ -110,16 +110,11 @@ function toRow(c: ControlCoverage, groupTitle: string): SoaRow {
     control: c.id, title: c.title, group: c.group, groupTitle, scope: c.scope,
     applicable: c.applicable === true ? 'yes' : c.applicable === false ? 'no' : '',
     state: c.state, reason: c.reason, status: c.status ?? '', owner: c.owner ?? '', justification: c.justification ?? '',
-    evidence: c.evidence.filter(shownEvidence).map(evidenceText), openFindings: controlFindingsText(c), reviewDue: c.reviewDue ?? '', expected: c.expected,
+    evidence: c.evidence.map(evidenceText), openFindings: controlFindingsText(c), reviewDue: c.reviewDue ?? '', expected: c.expected,
   };
   const sub = getControl(c.id)?.subgroup;
   if (sub) row.subgroup = sub;
   return row;
-}
-
-/** The evidence the exports list: everything cited, and the profile's records that count or fall short (not those that are not its kind). */
-export function shownEvidence(e: EvidenceItem): boolean {
-  return e.source !== 'profile' || e.counts || !/ is not evidence of /.test(e.note ?? '');
 }
 
 const isoDay = (s: string | undefined): string | undefined => (s && /^\d{4}-\d{2}-\d{2}/.test(s) ? s.slice(0, 10) : undefined);
@@ -360,7 +355,7 @@ function htmlControlTable(h: string[], rows: SoaRow[], byId: Map<string, Control
     const due = r.reviewDue ? `<span${late ? ' class="overdue"' : ''}>${escapeHtml(r.reviewDue)}${late ? ' (overdue)' : ''}</span>` : '';
     h.push(`<tr class="${r.state}"><td class="id">${escapeHtml(r.control)}</td><td>${escapeHtml(r.title)}</td><td>${r.applicable || '—'}</td>`
       + `<td class="state"><span class="dot"></span>${STATE_LABELS[r.state]}<span class="why">${escapeHtml(r.reason)}</span></td>`
-      + `<td>${escapeHtml(r.status)}</td><td>${escapeHtml(r.owner)}</td><td>${escapeHtml(r.justification)}</td><td class="ev">${evidenceHtml(c.evidence.filter(shownEvidence))}</td>`
+      + `<td>${escapeHtml(r.status)}</td><td>${escapeHtml(r.owner)}</td><td>${escapeHtml(r.justification)}</td><td class="ev">${evidenceHtml(c.evidence)}</td>`
       + `<td>${escapeHtml(r.openFindings)}</td><td>${due}</td></tr>`);
   }
   h.push('</tbody>', '</table>');

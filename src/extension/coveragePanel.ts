@@ -184,6 +184,9 @@ export class CoveragePanelController implements vscode.Disposable {
       case 'openEvidence':
         await this.openEvidence(m.control, m.index, m.value);
         return;
+      case 'openCell':
+        await this.openCell(m.system, m.control);
+        return;
     }
   }
 
@@ -206,7 +209,8 @@ export class CoveragePanelController implements vscode.Disposable {
   /** Opens one evidence item of a control: a record at its top, a repository file or folder, an http(s) URL. */
   async openEvidence(control: string, index: number, value: string, ws = this.workspace()): Promise<boolean> {
     if (!ws) return false;
-    const c = ws.coverage().controls.find(x => x.id === control);
+    const report = ws.coverage();
+    const c = report.controls.find(x => x.id === control) ?? report.orgControls.find(x => x.id === control);
     if (!c) return false;
     // by index, checked against the value (the report may have changed since the webview rendered it)
     const e: EvidenceItem | undefined = c.evidence[index]?.value === value ? c.evidence[index] : c.evidence.find(x => x.value === value);
@@ -233,6 +237,25 @@ export class CoveragePanelController implements vscode.Disposable {
       await vscode.commands.executeCommand('vscode.open', uri, { preview: true, viewColumn: this.editorColumn() });
     }
     return true;
+  }
+
+  /**
+   * Opens the record behind a cell of the systems × controls matrix: for a per-dataset control the first
+   * dataset of the system that falls short (or the system's card when the dataset has no record), for a
+   * control evidenced by a record naming the system (an impact assessment) that record, else the card.
+   * Returns the workspace-relative file opened, or undefined when the report has no such cell.
+   */
+  async openCell(system: string, control: string, ws = this.workspace()): Promise<string | undefined> {
+    if (!ws) return undefined;
+    const report = ws.coverage();
+    const s = report.systems.find(x => x.id === system);
+    if (!s || !s.controls[control]) return undefined;
+    const file = s.controls[control].file ?? s.file;
+    const uri = this.inside(ws, file);
+    if (!uri) return undefined;
+    const top = new vscode.Position(0, 0);
+    await vscode.window.showTextDocument(uri, { selection: new vscode.Range(top, top), preview: true, viewColumn: this.editorColumn() });
+    return file;
   }
 
   /** The URI of `rel` when it names something inside the workspace folder; undefined otherwise. */

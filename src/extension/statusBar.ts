@@ -40,7 +40,10 @@ export class CoverageStatusBar implements vscode.Disposable {
     const shown = (multi && activeWorkspace(this.service)) || list[0];
     const lines = list.map(ws => {
       const c = ws.coverage();
-      return `${multi ? ws.name + ': ' : ''}${c.counts.covered} covered, ${c.counts.partial} partial, ${c.counts.missing} missing, ${c.counts.excluded} excluded of ${c.total} Annex A controls; ${plural(c.findings.error, 'error')}, ${plural(c.findings.warning, 'warning')}`;
+      const systems = c.systems.length ? `; ${c.systems.filter(s => Object.values(s.controls).every(x => x.state !== 'gap')).length} of ${plural(c.systems.length, 'AI system')} without gaps` : '';
+      const org = c.orgControls.length ? `; ${c.orgControls.filter(x => x.state === 'covered').length} of ${c.orgControls.length} organization-defined covered` : '';
+      const note = c.soaNote ? `\n  ${c.soaNote}` : '';
+      return `${multi ? ws.name + ': ' : ''}${c.counts.covered} covered, ${c.counts.partial} partial, ${c.counts.missing} missing, ${c.counts.excluded} excluded of ${c.total} Annex A controls${systems}${org}; ${plural(c.findings.error, 'error')}, ${plural(c.findings.warning, 'warning')}${note}`;
     });
     const c = shown.coverage();
     const { error: errors, warning: warnings } = c.findings;

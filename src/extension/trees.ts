@@ -3,6 +3,10 @@
 import * as vscode from 'vscode';
 import { GROUPS } from '../core/catalogue';
 import type { ControlCoverage, CoverageState, EvidenceItem } from '../core/coverage';
+import { controlFindingsText } from '../core/export';
+
+/** The Controls view's group of organization-defined controls (config organization_control_prefix). */
+const ORG_GROUP = 'ORG';
 import type { Finding, Kind, Severity } from '../core/model';
 import type { IndexedRecord } from '../core/rule';
 import { toRange } from './convert';
@@ -109,7 +113,9 @@ export class ControlsTreeProvider implements vscode.TreeDataProvider<ControlNode
   refresh(): void { this.emitter.fire(undefined); }
 
   private groups(ws: AimsWorkspace): ControlNode[] {
-    return GROUPS.map(g => ({ type: 'group' as const, ws, group: g.id, title: g.title }));
+    const out: ControlNode[] = GROUPS.map(g => ({ type: 'group' as const, ws, group: g.id, title: g.title }));
+    if (ws.coverage().orgControls.length) out.push({ type: 'group', ws, group: ORG_GROUP, title: 'Organization-defined controls' });
+    return out;
   }
 
   getChildren(node?: ControlNode): ControlNode[] {
@@ -119,7 +125,10 @@ export class ControlsTreeProvider implements vscode.TreeDataProvider<ControlNode
       return list.length ? this.groups(list[0]) : [];
     }
     if (node.type === 'folder') return this.groups(node.ws);
-    if (node.type === 'group') return node.ws.coverage().controls.filter(c => c.group === node.group).map(control => ({ type: 'control', ws: node.ws, control }));
+    if (node.type === 'group') {
+      const r = node.ws.coverage();
+      return (node.group === ORG_GROUP ? r.orgControls : r.controls.filter(c => c.group === node.group)).map(control => ({ type: 'control', ws: node.ws, control }));
+    }
     if (node.type === 'control') return node.control.evidence.map(evidence => ({ type: 'evidence', ws: node.ws, control: node.control, evidence }));
     return [];
   }
@@ -133,6 +142,14 @@ export class ControlsTreeProvider implements vscode.TreeDataProvider<ControlNode
         return item;
       }
       case 'group': {
+        if (node.group === ORG_GROUP) {
+          const list = node.ws.coverage().orgControls;
+          const item = new vscode.TreeItem(node.title, vscode.TreeItemCollapsibleState.Collapsed);
+          item.id = `${node.ws.folder.uri.toString()}#${ORG_GROUP}`;
+          item.description = `${list.filter(c => c.state === 'covered').length}/${list.length} covered · not counted in the 38`;
+          item.contextValue = 'aimsControlGroup';
+          return item;
+        }
         const g = node.ws.coverage().groups.find(x => x.id === node.group)!;
         const item = new vscode.TreeItem(`${g.id} ${g.title}`, vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `${node.ws.folder.uri.toString()}#${g.id}`;
@@ -146,10 +163,12 @@ export class ControlsTreeProvider implements vscode.TreeDataProvider<ControlNode
         item.id = `${node.ws.folder.uri.toString()}#${c.id}`;
         const [icon, color] = STATE_ICON[c.state];
         item.iconPath = new vscode.ThemeIcon(icon, new vscode.ThemeColor(color));
+        // only the findings in its evidence count against it: the description never contradicts the state
         const open = c.findings.error + c.findings.warning;
-        item.description = c.state + (c.owner ? ` · ${c.owner}` : '') + (open ? ` · ${open} finding${open === 1 ? '' : 's'}` : '');
+        item.description = c.state + (c.owner ? ` · ${c.owner}` : '') + (open ? ` · ${open} finding${open === 1 ? '' : 's'} in its evidence` : '');
         const md = new vscode.MarkdownString();
         md.appendMarkdown(`**${c.id} ${escapeMarkdown(c.title)}** — ${c.state}\n\n${escapeMarkdown(c.reason)}`);
+        md.appendMarkdown(`\n\nEvidenced ${c.scope === 'organization' ? 'for the organization' : c.scope === 'system' ? 'per AI system' : 'per dataset'} · findings: ${escapeMarkdown(controlFindingsText(c))}`);
         if (c.justification) md.appendMarkdown(`\n\nJustification: ${escapeMarkdown(c.justification)}`);
         if (c.reviewDue) md.appendMarkdown(`\n\nEvidence review due ${escapeMarkdown(c.reviewDue)}`);
         if (c.expected) md.appendMarkdown('\n\nExpected for the organization\'s AI roles.');
@@ -164,9 +183,11 @@ export class ControlsTreeProvider implements vscode.TreeDataProvider<ControlNode
       case 'evidence': {
         const e = node.evidence;
         const item = new vscode.TreeItem(e.title ? `${e.value} — ${e.title}` : e.value, vscode.TreeItemCollapsibleState.None);
-        item.description = e.type === 'unresolved' ? 'not found' : e.type === 'record' ? `${e.kind}${e.errors ? ` · ${e.errors} error${e.errors === 1 ? '' : 's'}` : ''}` : e.type;
+        const what = e.type === 'unresolved' ? 'not found' : e.type === 'record' ? `${e.kind}` : e.type === 'path' ? 'file' : 'URL';
+        item.description = e.counts ? (e.note ? `${what} · ${e.note}` : what) : `${what} · not counted: ${e.note ?? 'does not resolve'}`;
+        item.tooltip = `${e.value}: ${item.description}`;
         item.iconPath = new vscode.ThemeIcon(e.type === 'url' ? 'link-external' : e.type === 'path' ? 'file' : e.type === 'unresolved' ? 'question' : 'file-code',
-          e.type === 'unresolved' || e.errors ? new vscode.ThemeColor('problemsErrorIcon.foreground') : undefined);
+          !e.counts ? new vscode.ThemeColor('problemsErrorIcon.foreground') : undefined);
         if (e.type === 'url') item.command = { command: 'vscode.open', title: 'Open', arguments: [vscode.Uri.parse(e.value)] };
         else if (e.file) item.command = { command: 'aims.openRecord', title: 'Open evidence', arguments: [node.ws.uri(e.file), 0] };
         item.contextValue = 'aimsEvidence';

@@ -8,7 +8,7 @@ import { SOA_FILE_EXTENSIONS, SOA_FORMATS, soaCsv, soaFileText, soaHtml, soaMark
 import { Linter } from '../../src/core/linter';
 import { openProject } from '../../src/core/project';
 import {
-  ANY_OWNER, NO_OWNER, STATES, STATE_ICON, STATE_LABEL, barSegments, countsText, daysUntil, defaultFilter, evidenceView, findingParts,
+  ANY_OWNER, CELL_VIEW, NO_OWNER, STATES, STATE_ICON, STATE_LABEL, barSegments, cellLabel, countsText, otherFindingsText, rowSummary, daysUntil, defaultFilter, evidenceView, findingParts,
   isDefaultFilter, isOverdue, matchesFilter, normalizeViewState, ownerValue, ownersOf, reconcileOwner, shownText, visibleGroups, type Filter,
 } from '../../webview-ui/src/coverage/model';
 import { isExtensionMessage, parseCoverageMessage } from '../../webview-ui/src/coverage/protocol';
@@ -144,11 +144,20 @@ describe('coverage panel: model', () => {
 
     it('evidence: records by title with the id, paths, http(s) URLs, unresolved text', () => {
       const all = report.controls.flatMap(c => c.evidence);
-      const rec = all.find(e => e.type === 'record' && e.title)!;
+      const rec = all.find(e => e.type === 'record' && e.title && e.counts && !e.note)!;
       const v = evidenceView(rec);
       assert.equal(v.action, 'record');
       assert.equal(v.text, rec.title);
       assert.equal(v.detail, rec.value);
+      assert.equal(v.counts, true);
+      // evidence that does not count says why, in the detail and the accessible name
+      const bad = all.find(e => e.type === 'record' && !e.counts && e.note)!;
+      const b = evidenceView(bad);
+      assert.equal(b.counts, false);
+      assert.ok(b.detail!.endsWith(`not counted: ${bad.note}`), b.detail);
+      assert.ok(b.description.endsWith(`(not counted: ${bad.note})`));
+      const declared = evidenceView({ value: 'https://x.example/p', type: 'url', source: 'soa', counts: true, note: 'declared, not checked' });
+      assert.deepEqual([declared.detail, declared.counts], ['declared, not checked', true]);
       assert.match(v.description, new RegExp(`^Open .* ${rec.value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
       const p = evidenceView(all.find(e => e.type === 'path')!);
       assert.equal(p.action, 'path');
@@ -181,6 +190,20 @@ describe('coverage panel: model', () => {
         { type: 'openEvidence', control: 'A.10.4', index: 0, value: 'docs/x.md' });
       for (const format of SOA_FORMATS) assert.deepEqual(parseCoverageMessage({ type: 'export', format }), { type: 'export', format });
       assert.deepEqual(parseCoverageMessage({ type: 'selectWorkspace', workspace: 'file:///w/a' }), { type: 'selectWorkspace', workspace: 'file:///w/a' });
+      assert.deepEqual(parseCoverageMessage({ type: 'openCell', system: 'credit-risk-scorer', control: 'A.6.2.4', file: 'x' }), { type: 'openCell', system: 'credit-risk-scorer', control: 'A.6.2.4' });
+      assert.deepEqual(parseCoverageMessage({ type: 'openSoaEntry', control: 'ORG-model-registry' }), { type: 'openSoaEntry', control: 'ORG-model-registry' });
+    });
+
+    it('matrix cells: text and symbol with the colour, an accessible name that says what is missing, a row summary', () => {
+      const s = report.systems[0];
+      const gapId = report.matrixControls.find(id => s.controls[id].state === 'gap')!;
+      const label = cellLabel(s.id, gapId, 'T', s.controls[gapId]);
+      assert.equal(label, `${s.id}, ${gapId} T: gap: ${s.controls[gapId].missing.join('; ')}`);
+      assert.deepEqual(Object.keys(CELL_VIEW), ['met', 'gap', 'excluded']);
+      for (const v of Object.values(CELL_VIEW)) assert.ok(v.text && v.symbol && v.codicon);
+      assert.equal(rowSummary([{ state: 'met', missing: [] }, { state: 'gap', missing: ['x'] }, { state: 'excluded', missing: [] }]), '1 of 2 met');
+      assert.equal(otherFindingsText({ error: 1, warning: 1, info: 0 }), '2 elsewhere');
+      assert.equal(otherFindingsText({ error: 0, warning: 0, info: 0 }), '');
     });
 
     it('rejects everything else', () => {
@@ -194,6 +217,8 @@ describe('coverage panel: model', () => {
         { type: 'openEvidence', control: 'A.2.2', index: 1e9, value: 'x' }, { type: 'openEvidence', control: 'A.2.2', index: NaN, value: 'x' },
         { type: 'export' }, { type: 'export', format: 'pdf' }, { type: 'export', format: ['csv'] },
         { type: 'selectWorkspace' }, { type: 'selectWorkspace', workspace: '' }, { type: 'selectWorkspace', workspace: { id: 1 } },
+        { type: 'openCell', system: '', control: 'A.6.2.4' }, { type: 'openCell', system: 'x', control: '../etc' }, { type: 'openCell', system: 'x'.repeat(300), control: 'A.6.2.4' },
+        { type: 'openSoaEntry', control: 'ORG-' }, { type: 'openSoaEntry', control: 'ORG-a b' },
       ];
       for (const m of bad) assert.equal(parseCoverageMessage(m), undefined, JSON.stringify(m));
     });

@@ -283,7 +283,7 @@ describe('coverage an auditor can trust', () => {
     assert.equal(c.state, 'partial');
     assert.match(c.reason, /2 of 3 in-scope systems: router has 1 error \(required-field\), has no evaluation\.metrics/);
     const router = w.report.systems.find(s => s.id === 'router')!;
-    assert.deepEqual(router.controls['A.6.2.4'], { state: 'gap', missing: ['has 1 error (required-field)', 'has no evaluation.metrics'] });
+    assert.deepEqual(router.controls['A.6.2.4'], { state: 'gap', missing: ['has 1 error (required-field)', 'has no evaluation.metrics'], file: 'aims/models/router.yaml' });
     assert.equal(w.report.systems.find(s => s.id === 'triage')!.controls['A.6.2.4'].state, 'met');
     // the exports carry the matrix
     assert.match(soaMarkdown(w.report), /## AI systems × controls[\s\S]*\| router \|[\s\S]*- router · A\.6\.2\.4: has 1 error \(required-field\); has no evaluation\.metrics/);
@@ -300,7 +300,7 @@ describe('coverage an auditor can trust', () => {
     assert.match(ctl(w.report, 'A.7.5').reason, /0 of 1 dataset used by in-scope systems: tickets has 1 error \(lineage-created-event\), has no lineage\.0\.event = created/);
     const m = ws({ ...healthy(), 'aims/models/triage.yaml': card('triage', { datasets: ['tickets', 'ghost'] }) });
     assert.match(ctl(m.report, 'A.7.4').reason, /ghost has no DataProvenance record/);
-    assert.deepEqual(m.report.systems[0].controls['A.7.4'], { state: 'gap', missing: ['ghost has no DataProvenance record'] });
+    assert.deepEqual(m.report.systems[0].controls['A.7.4'], { state: 'gap', missing: ['ghost has no DataProvenance record'], file: 'aims/models/triage.yaml' });
   });
 
   it('A.5.3 needs an approved ImpactAssessment naming the system; A.5.5 one impact at society scope', () => {

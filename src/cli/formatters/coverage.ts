@@ -1,6 +1,6 @@
 // `aims coverage` output: a terminal table, JSON (the CoverageReport itself) or Markdown.
 import type { ControlCoverage, CoverageReport, CoverageState } from '../../core/coverage';
-import { CELL_LABELS, controlFindingsText, evidenceText, matrixRows, shownEvidence } from '../../core/export';
+import { CELL_LABELS, controlFindingsText, evidenceText, matrixRows } from '../../core/export';
 
 const SYMBOL: Record<CoverageState, string> = { covered: '●', partial: '◐', missing: '○', excluded: '–' };
 const COLOR: Record<CoverageState, string> = { covered: '32', partial: '33', missing: '31', excluded: '2' };
@@ -53,7 +53,7 @@ export function coverageMarkdown(r: CoverageReport): string {
   const table = (list: ControlCoverage[]): void => {
     out.push('| Control | Title | State | Owner | Evidence | Findings | Why |', '|---|---|---|---|---|---|---|');
     for (const x of list) {
-      const ev = x.evidence.filter(shownEvidence).map(e => (e.counts ? `\`${evidenceText(e)}\`` : `~~${e.value}~~ (${e.note ?? 'does not resolve'})`)).join(', ');
+      const ev = x.evidence.map(e => (e.counts ? `\`${evidenceText(e)}\`` : `~~${e.value}~~ (${e.note ?? 'does not resolve'})`)).join(', ');
       out.push(`| ${x.id} | ${cell(x.title)} | ${x.state} | ${cell(x.owner ?? '')} | ${cell(ev)} | ${cell(controlFindingsText(x))} | ${cell(x.reason)} |`);
     }
     out.push('');

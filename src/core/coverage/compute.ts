@@ -31,6 +31,8 @@ export interface EvidenceItem {
   note?: string;
   /** Cited, but not a record, a document or a URL: it does not resolve, or is a folder, an empty file, outside the repository. */
   broken?: boolean;
+  /** A record of a kind the control's profile does not name ("a DataProvenance is not evidence of A.2.2"). */
+  offProfile?: boolean;
   file?: string;
   kind?: Kind;
   title?: string;
@@ -44,8 +46,10 @@ export interface FindingCounts { error: number; warning: number; info: number }
 /** One system (or dataset) against one control of the matrix. */
 export interface CellResult {
   state: 'met' | 'gap' | 'excluded';
-  /** What is missing, in words ("no evaluation.metrics"; "loan-applications-2024: draft, not approved"). */
+  /** What is missing, in words ("has no evaluation.metrics"; "loan-applications-2024 is draft, not approved"). */
   missing: string[];
+  /** For a gap: the record where it is (the card, the impact assessment, the dataset), when there is one. */
+  file?: string;
 }
 
 export interface SystemCoverage {
@@ -287,7 +291,7 @@ export function computeCoverage(linter: Linter, all: Map<string, Finding[]> = li
         cc.evidence.push(recordItem(r, recordName(r), 'profile', profile, ctx));
       }
     }
-    for (const ev of cc.evidence) if (ev.review_by && ev.type === 'record' && !/ is not evidence of /.test(ev.note ?? '') && (!cc.reviewDue || ev.review_by < cc.reviewDue)) cc.reviewDue = ev.review_by;
+    for (const ev of cc.evidence) if (ev.review_by && ev.type === 'record' && !ev.offProfile && (!cc.reviewDue || ev.review_by < cc.reviewDue)) cc.reviewDue = ev.review_by;
 
     const broken = cc.evidence.filter(x => x.broken);
     const counted = cc.evidence.filter(x => x.counts);
@@ -397,6 +401,7 @@ function recordItem(r: IndexedRecord, value: string, source: EvidenceItem['sourc
   const alts = p.records.filter(a => a.kind === r.summary.kind);
   if (!alts.length && !p.anyRecord) {
     item.note = `${article(r.summary.kind)} is not evidence of ${p.control}`;
+    item.offProfile = true;
     return item;
   }
   const problems = healthProblems(r, ctx.today, ctx.errorRules.get(r.file));
@@ -437,9 +442,10 @@ function recordGaps(r: IndexedRecord, alt: RecordEvidence, ctx: Context): string
 
 /** One system against a per-system profile: met when some alternative holds. */
 function systemCell(p: EvidenceProfile, s: IndexedRecord, ctx: Context): CellResult {
-  let best: string[] | undefined;
+  let best: CellResult | undefined;
   for (const alt of p.records) {
     let gaps: string[];
+    let file: string | undefined = s.file;
     if (!alt.via) {
       gaps = alt.kind === 'ModelCard' ? recordGaps(s, alt, ctx) : [`has no ${alt.kind}`];
     } else {
@@ -448,14 +454,15 @@ function systemCell(p: EvidenceProfile, s: IndexedRecord, ctx: Context): CellRes
       if (!linked.length) gaps = [`has no ${alt.kind} naming it (${alt.via}: ${id ?? '?'})`];
       else {
         const each = linked.map(r => ({ r, gaps: recordGaps(r, alt, ctx) }));
-        const best = each.find(g => g.gaps.length === 0) ?? each.reduce((x, y) => (y.gaps.length < x.gaps.length ? y : x));
-        gaps = best.gaps.length ? [`${recordName(best.r)} ${best.gaps.join(', ')}`] : [];
+        const pick = each.find(g => g.gaps.length === 0) ?? each.reduce((x, y) => (y.gaps.length < x.gaps.length ? y : x));
+        gaps = pick.gaps.length ? [`${recordName(pick.r)} ${pick.gaps.join(', ')}`] : [];
+        file = pick.r.file;
       }
     }
     if (gaps.length === 0) return { state: 'met', missing: [] };
-    if (!best || gaps.length < best.length) best = gaps;
+    if (!best || gaps.length < best.missing.length) best = { state: 'gap', missing: gaps, file };
   }
-  return { state: 'gap', missing: best ?? [] };
+  return best ?? { state: 'gap', missing: [] };
 }
 
 /** One dataset against a per-dataset profile. */
@@ -469,19 +476,20 @@ function datasetCell(p: EvidenceProfile, id: string, ctx: Context): CellResult {
     if (gaps.length === 0) return { state: 'met', missing: [] };
     if (!best || gaps.length < best.length) best = gaps;
   }
-  return { state: 'gap', missing: best ?? [`is not ${article(p.records[0]?.kind ?? 'record')}`] };
+  return { state: 'gap', missing: best ?? [`is not ${article(p.records[0]?.kind ?? 'record')}`], file: r.file };
 }
 
 /** A system against a per-dataset profile: met when every dataset it uses meets it. */
 function systemOverDatasets(p: EvidenceProfile, s: IndexedRecord, datasets: DatasetCoverage[], ctx: Context): CellResult {
   const ids = ctx.systemDatasets.get(s) ?? [];
-  if (!ids.length) return { state: 'gap', missing: ['lists no dataset'] };
+  if (!ids.length) return { state: 'gap', missing: ['lists no dataset'], file: s.file };
   const missing: string[] = [];
+  let file: string | undefined;
   for (const id of ids) {
     const cell = datasets.find(d => d.id === id)?.controls[p.control] ?? datasetCell(p, id, ctx);
-    if (cell.state === 'gap') missing.push(gapPhrase(id, cell.missing));
+    if (cell.state === 'gap') { missing.push(gapPhrase(id, cell.missing)); file ??= cell.file ?? s.file; }
   }
-  return missing.length ? { state: 'gap', missing } : { state: 'met', missing: [] };
+  return missing.length ? { state: 'gap', missing, file } : { state: 'met', missing: [] };
 }
 
 /** Where a control shows in the Statement of Applicability (1-based line and column, as Linter.rangeOf gives them). */

@@ -1,5 +1,6 @@
-// The control-coverage panel: totals, a bar per group and the 38 Annex A controls grouped A.2–A.10 with
-// state, owner, evidence, open findings and review date; filters by state, owner and text (kept with
+// The control-coverage panel: totals, a systems × controls matrix (a heat map of the per-system and
+// per-dataset controls), a bar per group and the 38 Annex A controls grouped A.2–A.10 (then the
+// organization-defined ones) with state, owner, evidence, open findings and review date; filters by state, owner and text (kept with
 // setState); every action (open the SoA entry, open evidence, export) is a message to the extension
 // (src/extension/coveragePanel.ts), which checks it before doing anything. Record values reach the page
 // only as text (dom.ts); styles come from coverage.css and VS Code's theme variables.
@@ -8,13 +9,13 @@ import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-option/index.js';
 import '@vscode-elements/elements/dist/vscode-single-select/index.js';
 import '@vscode-elements/elements/dist/vscode-textfield/index.js';
-import type { ControlCoverage, CoverageReport, CoverageState } from '../../../src/core/coverage';
+import type { CellResult, ControlCoverage, CoverageReport, CoverageState } from '../../../src/core/coverage';
 import type { SoaFormat } from '../../../src/core/export';
 import { channel } from '../common/vscode';
 import { h, replaceChildren, type Child } from '../common/dom';
 import {
-  ANY_OWNER, NO_OWNER, STATES, STATE_ICON, STATE_LABEL, barSegments, countsText, daysUntil, defaultFilter, evidenceView,
-  findingParts, isDefaultFilter, isOverdue, normalizeViewState, ownerValue, ownersOf, reconcileOwner, shownText, visibleGroups,
+  ANY_OWNER, CELL_VIEW, NO_OWNER, STATES, STATE_ICON, STATE_LABEL, barSegments, cellLabel, countsText, daysUntil, defaultFilter, evidenceView,
+  findingParts, isDefaultFilter, isOverdue, matchesFilter, normalizeViewState, otherFindingsText, ownerValue, ownersOf, reconcileOwner, rowSummary, shownText, visibleGroups,
   type FindingPart, type ViewState,
 } from './model';
 import { isExtensionMessage, type CoverageToExtension, type ExtensionToCoverage, type WorkspaceInfo } from './protocol';
@@ -73,6 +74,9 @@ const toolbar = h('div', { class: 'toolbar', attrs: { role: 'search', 'aria-labe
   resetButton,
   shownStatus);
 const tableWrap = h('div', { class: 'table-wrap' });
+const matrixSection = h('section', { class: 'matrix-section', attrs: { 'aria-labelledby': 'matrix-title' } });
+/** The focused cell of the matrix (roving tabindex: one cell is in the tab order, arrows move). */
+let matrixFocus = { row: 0, col: 0 };
 
 ownerSelect.addEventListener('change', () => { view.filter.owner = ownerSelect.value || ANY_OWNER; save(); renderTable(); });
 textFilter.addEventListener('input', () => { view.filter.text = textFilter.value ?? ''; save(); renderTable(); });
@@ -86,7 +90,7 @@ function shell(): void {
     h('header', { class: 'header' },
       h('div', { class: 'title-block' }, h('h1', null, 'Annex A control coverage'), subtitle),
       h('div', { class: 'header-actions' }, workspacePicker, exportButtons)),
-    notice, totals, toolbar, tableWrap);
+    notice, totals, matrixSection, toolbar, tableWrap);
   app.removeAttribute('aria-busy');
 }
 
@@ -135,7 +139,7 @@ function renderHeader(): void {
       on: { click: () => { const first = report?.controls.find(c => c.soa); if (first) post({ type: 'openSoaEntry', control: first.id }); } },
     }, report.soaFile));
   } else {
-    parts.push(h('span', { class: 'error-text' }, 'No Statement of Applicability (kind: Applicability) found'));
+    parts.push(h('span', { class: 'error-text' }, report.soaInForce.length > 1 ? `${report.soaInForce.length} Statements of Applicability in force` : 'No Statement of Applicability (kind: Applicability) found'));
   }
   parts.push(` · ISO/IEC 42001:2023 Annex A · as of ${today}`);
   replaceChildren(subtitle, parts);
@@ -153,10 +157,14 @@ function renderHeader(): void {
     workspacePicker.hidden = true;
   }
 
-  if (!report.soaFile) {
+  if (report.soaInForce.length === 0) {
     notice.hidden = false;
     replaceChildren(notice, codicon('warning'), ' Every control is missing until the workspace has a Statement of Applicability. Run ',
       h('code', null, 'AIMS: Initialize aims/ Folder'), ' or create a record of kind Applicability.');
+  } else if (report.soaNote) {
+    // two statements in force, or one not approved: say why nothing is covered
+    notice.hidden = false;
+    replaceChildren(notice, codicon('warning'), ' ', report.soaNote);
   } else {
     notice.hidden = true;
     replaceChildren(notice);
@@ -222,8 +230,19 @@ function renderTable(): void {
             h('span', { class: 'group-counts muted' }, `${g.counts.covered}/${g.controls.length} covered`
               + (controls.length < g.controls.length ? ` · ${controls.length} shown` : ''))))),
       controls.flatMap(c => controlRows(c))));
+    // the organization's own controls: filtered alike, not part of the 38
+    const org = r.orgControls.filter(c => matchesFilter(c, view.filter));
+    if (org.length) {
+      bodies.push(h('tbody', { class: 'group org', dataset: { group: 'ORG' } },
+        h('tr', { class: 'group-row' },
+          h('th', { attrs: { colspan: COLUMNS.length, scope: 'rowgroup' } },
+            h('div', { class: 'group-head' },
+              h('span', { class: 'group-title' }, 'Organization-defined controls'),
+              h('span', { class: 'group-counts muted' }, `${org.length} of ${r.orgControls.length}, not counted in the ${r.total}`)))),
+        org.flatMap(c => controlRows(c))));
+    }
     const table = h('table', { class: 'controls', attrs: { 'aria-label': 'Annex A controls by group', 'aria-rowcount': -1 } }, colgroup, head, bodies);
-    replaceChildren(tableWrap, groups.length ? table : h('p', { class: 'empty muted' }, 'No control matches the filters. ',
+    replaceChildren(tableWrap, groups.length || org.length ? table : h('p', { class: 'empty muted' }, 'No control matches the filters. ',
       h('button', { class: 'link', attrs: { type: 'button' }, dataset: { focus: 'reset-empty' }, on: { click: () => { view.filter = defaultFilter(); save(); syncFilterControls(); renderTable(); } } }, 'Show every control')));
   });
 }
@@ -248,12 +267,12 @@ function controlRows(c: ControlCoverage): HTMLElement[] {
       const v = evidenceView(e);
       // title · id · errors flow as one text inside the link, so they wrap like a sentence
       const content: Child[] = [codicon(v.codicon, 'ev-icon'), h('span', { class: 'ev-text' }, v.text),
-        v.detail ? h('span', { class: ['ev-detail', v.action === 'none' ? 'error-text' : 'muted'] }, v.detail) : null,
+        v.detail ? h('span', { class: ['ev-detail', v.action === 'none' || !v.counts ? 'error-text' : 'muted'] }, v.detail) : null,
         v.errors ? h('span', { class: 'ev-errors error-text' }, `${v.errors} error${v.errors === 1 ? '' : 's'}`) : null];
       const link = v.action === 'none'
         ? h('span', { class: ['ev', 'unresolved'], attrs: { title: v.description } }, content)
         : h('button', {
-          class: ['link', 'ev', v.action], attrs: { type: 'button', title: v.description, 'aria-label': v.description },
+          class: ['link', 'ev', v.action, !v.counts && 'not-counted'], attrs: { type: 'button', title: v.description, 'aria-label': v.description },
           dataset: { focus: `ev:${c.id}:${index}`, evidence: v.action },
           on: { click: () => post({ type: 'openEvidence', control: c.id, index, value: e.value }) },
         }, content);
@@ -269,7 +288,10 @@ function controlRows(c: ControlCoverage): HTMLElement[] {
     h('td', { class: 'c-state', attrs: { title: c.reason } }, stateBadge(c.state), h('span', { class: 'visually-hidden' }, `: ${c.reason}`)),
     h('td', { class: 'c-owner' }, c.owner ? c.owner : h('span', { class: 'muted' }, '—')),
     h('td', { class: 'c-evidence' }, evidence),
-    h('td', { class: 'c-findings' }, findingChips(findingParts(c.findings), '—')),
+    h('td', { class: 'c-findings' }, findingChips(findingParts(c.findings), otherFindingsText(c.otherFindings) ? '' : '—'),
+      otherFindingsText(c.otherFindings)
+        ? h('span', { class: 'other-findings muted', attrs: { title: `Findings that name ${c.id} outside its evidence: ${findingParts(c.otherFindings).map(p => p.text).join(', ')}. They do not change its state.` } }, otherFindingsText(c.otherFindings))
+        : null),
     h('td', { class: ['c-due', overdue && 'overdue'] }, c.reviewDue
       ? h('span', { class: 'due', attrs: { title: days === undefined ? `Review evidence by ${c.reviewDue}` : overdue ? `Overdue by ${-days} day${days === -1 ? '' : 's'}` : `Due in ${days} day${days === 1 ? '' : 's'}` } },
         overdue ? codicon('warning') : null, c.reviewDue, overdue ? h('span', { class: 'overdue-tag' }, 'overdue') : null)
@@ -278,6 +300,7 @@ function controlRows(c: ControlCoverage): HTMLElement[] {
     h('td', { attrs: { colspan: COLUMNS.length } },
       h('dl', { class: 'details' },
         h('dt', null, 'Why'), h('dd', null, c.reason),
+        h('dt', null, 'Evidenced'), h('dd', null, c.scope === 'organization' ? 'for the organization' : c.scope === 'system' ? 'per AI system (every in-scope model card)' : 'per dataset used by an in-scope system'),
         c.applicable !== undefined ? [h('dt', null, 'Applicable'), h('dd', null, c.applicable ? 'yes' : 'no')] : null,
         c.status ? [h('dt', null, 'SoA status'), h('dd', null, c.status)] : null,
         c.justification ? [h('dt', null, 'Justification'), h('dd', null, c.justification)] : null,
@@ -289,10 +312,88 @@ function controlRows(c: ControlCoverage): HTMLElement[] {
   return [row, detail];
 }
 
+// ---------------------------------------------------------------------------------------------
+// The systems × controls matrix
+// ---------------------------------------------------------------------------------------------
+
+const matrixDetail = h('p', { class: 'matrix-detail muted', attrs: { role: 'status', 'aria-live': 'polite' } });
+
+function renderMatrix(): void {
+  if (!report) return;
+  const r = report;
+  if (!r.systems.length) {
+    replaceChildren(matrixSection, h('h2', { attrs: { id: 'matrix-title' } }, 'AI systems × controls'),
+      h('p', { class: 'muted' }, 'No in-scope AI system yet: every model card that is not retired is one.'));
+    return;
+  }
+  const titles = new Map(r.controls.map(c => [c.id, c.title]));
+  const rows = r.systems.length, cols = r.matrixControls.length;
+  matrixFocus = { row: Math.min(matrixFocus.row, rows - 1), col: Math.min(matrixFocus.col, cols - 1) };
+  const show = (system: string, control: string, cell: CellResult): void => {
+    matrixDetail.textContent = cellLabel(system, control, titles.get(control), cell);
+  };
+  const move = (e: KeyboardEvent, row: number, col: number): void => {
+    let [nr, nc] = [row, col];
+    switch (e.key) {
+      case 'ArrowRight': nc = Math.min(cols - 1, col + 1); break;
+      case 'ArrowLeft': nc = Math.max(0, col - 1); break;
+      case 'ArrowDown': nr = Math.min(rows - 1, row + 1); break;
+      case 'ArrowUp': nr = Math.max(0, row - 1); break;
+      case 'Home': nc = 0; break;
+      case 'End': nc = cols - 1; break;
+      default: return;
+    }
+    e.preventDefault();
+    matrixFocus = { row: nr, col: nc };
+    for (const b of matrixSection.querySelectorAll<HTMLElement>('button.cell')) b.tabIndex = -1;
+    const next = matrixSection.querySelector<HTMLElement>(`button.cell[data-row="${nr}"][data-col="${nc}"]`);
+    if (next) { next.tabIndex = 0; next.focus(); }
+  };
+  const head = h('thead', null, h('tr', null,
+    h('th', { class: 'm-system', attrs: { scope: 'col' } }, 'System'),
+    r.matrixControls.map(id => h('th', { class: 'm-control', attrs: { scope: 'col', title: `${id} ${titles.get(id) ?? ''}` } }, id.replace(/^A\./, ''))),
+    h('th', { class: 'm-summary', attrs: { scope: 'col' } }, 'Met')));
+  const body = h('tbody', null, r.systems.map((s, row) => {
+    const cells = r.matrixControls.map(id => s.controls[id]);
+    return h('tr', { dataset: { system: s.id } },
+      h('th', { class: 'm-system', attrs: { scope: 'row', title: s.title ? `${s.title} (${s.file})` : s.file } }, s.id),
+      r.matrixControls.map((id, col) => {
+        const cell = s.controls[id];
+        const v = CELL_VIEW[cell.state];
+        const label = cellLabel(s.id, id, titles.get(id), cell);
+        const focused = matrixFocus.row === row && matrixFocus.col === col;
+        return h('td', { class: ['m-cell', cell.state] },
+          h('button', {
+            class: ['cell', cell.state], attrs: { type: 'button', title: label, 'aria-label': label, tabindex: focused ? 0 : -1 },
+            dataset: { focus: `cell:${s.id}:${id}`, row: String(row), col: String(col), state: cell.state, system: s.id, control: id },
+            on: {
+              click: () => { matrixFocus = { row, col }; show(s.id, id, cell); post({ type: 'openCell', system: s.id, control: id }); },
+              focus: () => show(s.id, id, cell),
+              mouseenter: () => show(s.id, id, cell),
+              keydown: e => move(e as KeyboardEvent, row, col),
+            },
+          }, codicon(v.codicon, 'cell-icon'), h('span', { class: 'cell-text' }, v.symbol)));
+      }),
+      h('td', { class: 'm-summary muted' }, rowSummary(cells)));
+  }));
+  const legend = h('ul', { class: 'matrix-legend muted' }, (['met', 'gap', 'excluded'] as const).map(st =>
+    h('li', { class: ['legend-item', st] }, codicon(CELL_VIEW[st].codicon, 'cell-icon'), `${CELL_VIEW[st].symbol} ${CELL_VIEW[st].text}`)));
+  replaceChildren(matrixSection,
+    h('div', { class: 'matrix-head' },
+      h('h2', { attrs: { id: 'matrix-title' } }, 'AI systems × controls'),
+      h('span', { class: 'muted' }, `${rows} in-scope system${rows === 1 ? '' : 's'}; controls evidenced per system or per dataset it uses. A cell opens the record with the gap.`),
+      legend),
+    h('div', { class: 'matrix-wrap' },
+      h('table', { class: 'matrix', attrs: { role: 'grid', 'aria-labelledby': 'matrix-title' } }, head, body)),
+    matrixDetail);
+  if (!matrixDetail.textContent) matrixDetail.textContent = 'Focus or point at a cell to see what is missing; arrow keys move between cells.';
+}
+
 function renderAll(): void {
   keepFocus(() => {
     renderHeader();
     renderTotals();
+    renderMatrix();
     syncFilterControls();
     renderTable();
   });

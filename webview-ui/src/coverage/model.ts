@@ -2,7 +2,7 @@
 // filtering by state, owner and text, the proportional bar segments, labels, overdue review dates and
 // the saved view state. Besides types, only src/core/coverage/states.ts (no imports) comes from src/: the
 // webview bundle must not pull in the engine.
-import type { ControlCoverage, CoverageReport, EvidenceItem, FindingCounts, GroupCoverage } from '../../../src/core/coverage';
+import type { CellResult, ControlCoverage, CoverageReport, EvidenceItem, FindingCounts, GroupCoverage } from '../../../src/core/coverage';
 import { COVERAGE_STATES as STATES, STATE_LABELS as STATE_LABEL, type CoverageState } from '../../../src/core/coverage/states';
 
 /** The order of the states everywhere, and their labels: those of the exports (src/core/coverage/states.ts). */
@@ -193,10 +193,24 @@ export interface EvidenceView {
   description: string;
   /** Error-level findings of the evidence record. */
   errors: number;
+  /** Whether it counts toward the control. */
+  counts: boolean;
 }
 
 /** How one evidence item shows: a record by its title (and id), a path, a URL, or text that does not resolve. */
 export function evidenceView(e: EvidenceItem): EvidenceView {
+  const v = baseEvidenceView(e);
+  // whether it counts, in words: "not counted: is draft, not approved", "declared, not checked"
+  if (e.type !== 'unresolved' && e.note) {
+    const why = e.counts ? e.note : `not counted: ${e.note}`;
+    v.detail = v.detail ? `${v.detail} · ${why}` : why;
+    v.description += ` (${why})`;
+  }
+  v.counts = e.counts;
+  return v;
+}
+
+function baseEvidenceView(e: EvidenceItem): EvidenceView {
   const errors = e.errors ?? 0;
   const errText = errors ? `, ${errors} error${errors === 1 ? '' : 's'}` : '';
   switch (e.type) {
@@ -204,19 +218,47 @@ export function evidenceView(e: EvidenceItem): EvidenceView {
       const kind = (e.kind && KIND_LABEL[e.kind]) || e.kind || 'Record';
       const title = e.title?.trim();
       return {
-        text: title || e.value, detail: title && title !== e.value ? e.value : undefined, codicon: 'file-code', action: 'record', errors,
+        text: title || e.value, detail: title && title !== e.value ? e.value : undefined, codicon: 'file-code', action: 'record', errors, counts: e.counts,
         description: `Open ${kind.toLowerCase()} ${e.value}${title ? ` (${title})` : ''}${e.file ? ` in ${e.file}` : ''}${errText}`,
       };
     }
     case 'path':
-      return { text: e.value, codicon: /\/$/.test(e.value) ? 'folder' : 'file', action: 'path', errors, description: `Open ${e.file ?? e.value}` };
+      return { text: e.value, codicon: /\/$/.test(e.value) ? 'folder' : 'file', action: 'path', errors, counts: e.counts, description: `Open ${e.file ?? e.value}` };
     case 'url':
       return /^https?:\/\//i.test(e.value)
-        ? { text: e.value.replace(/^https?:\/\//i, ''), codicon: 'link-external', action: 'url', errors, description: `Open ${e.value} in the browser` }
-        : { text: e.value, codicon: 'question', action: 'none', errors, description: `${e.value} is not an http(s) URL` };
+        ? { text: e.value.replace(/^https?:\/\//i, ''), codicon: 'link-external', action: 'url', errors, counts: e.counts, description: `Open ${e.value} in the browser` }
+        : { text: e.value, codicon: 'question', action: 'none', errors, counts: e.counts, description: `${e.value} is not an http(s) URL` };
     default:
-      return { text: e.value, detail: 'does not resolve', codicon: 'question', action: 'none', errors, description: `${e.value} does not resolve to a record, a repository path or a URL` };
+      return { text: e.value, detail: 'does not resolve', codicon: 'question', action: 'none', errors, counts: false, description: `${e.value} does not resolve to a record, a repository path or a URL` };
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The systems × controls matrix (a heat map: colour plus text and icon)
+// ---------------------------------------------------------------------------------------------
+
+export const CELL_VIEW: Record<CellResult['state'], { text: string; codicon: string; symbol: string }> = {
+  met: { text: 'Met', codicon: 'pass-filled', symbol: '✓' },
+  gap: { text: 'Gap', codicon: 'error', symbol: '✗' },
+  excluded: { text: 'Excluded', codicon: 'circle-slash', symbol: '–' },
+};
+
+/** The accessible name of a cell: "credit-risk-scorer, A.6.2.4 AI system verification and validation: gap, has 1 error". */
+export function cellLabel(system: string, control: string, title: string | undefined, cell: CellResult): string {
+  const what = cell.state === 'gap' ? `gap: ${cell.missing.join('; ')}` : CELL_VIEW[cell.state].text.toLowerCase();
+  return `${system}, ${control}${title ? ` ${title}` : ''}: ${what}`;
+}
+
+/** Met cells per system, for the row summary ("17 of 21 met"). */
+export function rowSummary(cells: CellResult[]): string {
+  const applicable = cells.filter(c => c.state !== 'excluded');
+  return `${applicable.filter(c => c.state === 'met').length} of ${applicable.length} met`;
+}
+
+/** The in-evidence and elsewhere finding counts of a control, worded so they never contradict its state. */
+export function otherFindingsText(f: FindingCounts): string {
+  const n = f.error + f.warning + f.info;
+  return n ? `${n} elsewhere` : '';
 }
 
 /** "14 of 38 covered"-style totals line for the header and the status of the filter. */

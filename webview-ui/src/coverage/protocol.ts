@@ -30,12 +30,17 @@ export type CoverageToExtension =
   | { type: 'openEvidence'; control: string; index: number; value: string }
   /** The control's entry in the Statement of Applicability. */
   | { type: 'openSoaEntry'; control: string }
+  /** A cell of the systems × controls matrix: the record where the system's gap for the control is. */
+  | { type: 'openCell'; system: string; control: string }
   | { type: 'export'; format: SoaFormat }
   | { type: 'selectWorkspace'; workspace: string };
 
 const MAX_TEXT = 4096;
-/** An Annex A control id (A.2.2, A.6.1.2, A.10.4); the extension also looks it up in the report. */
-const CONTROL_ID = /^A\.\d{1,2}(?:\.\d{1,2}){1,2}$/;
+/**
+ * An Annex A control id (A.2.2, A.6.1.2, A.10.4) or an organization-defined one (ORG-model-registry); the
+ * extension also looks it up in the report.
+ */
+const CONTROL_ID = /^(?:A\.\d{1,2}(?:\.\d{1,2}){1,2}|[A-Za-z][A-Za-z0-9]{1,20}[-_.][A-Za-z0-9][A-Za-z0-9._-]{0,100})$/;
 const FORMATS: readonly string[] = ['markdown', 'csv', 'html'] satisfies readonly SoaFormat[];
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -56,6 +61,8 @@ export function parseCoverageMessage(m: unknown): CoverageToExtension | undefine
       return { type: 'openEvidence', control: m.control, index: m.index as number, value: m.value };
     case 'openSoaEntry':
       return isControlId(m.control) ? { type: 'openSoaEntry', control: m.control } : undefined;
+    case 'openCell':
+      return isText(m.system, 200) && isControlId(m.control) ? { type: 'openCell', system: m.system, control: m.control } : undefined;
     case 'export':
       return typeof m.format === 'string' && FORMATS.includes(m.format) ? { type: 'export', format: m.format as SoaFormat } : undefined;
     case 'selectWorkspace':
@@ -70,6 +77,7 @@ export function isExtensionMessage(m: unknown): m is ExtensionToCoverage {
   if (!isRecord(m)) return false;
   if (m.type === 'empty') return typeof m.message === 'string';
   return m.type === 'report' && isRecord(m.report) && Array.isArray((m.report as { controls?: unknown }).controls)
-    && Array.isArray((m.report as { groups?: unknown }).groups) && Array.isArray(m.workspaces)
+    && Array.isArray((m.report as { groups?: unknown }).groups) && Array.isArray((m.report as { systems?: unknown }).systems)
+    && Array.isArray((m.report as { orgControls?: unknown }).orgControls) && Array.isArray(m.workspaces)
     && typeof m.workspace === 'string' && typeof m.today === 'string';
 }
