@@ -193,6 +193,72 @@ describe('Coverage panel', function () {
     await closeAllEditors();
   });
 
+  it('the status bar, the Controls view and the panel say what the engine says', async () => {
+    await vscode.commands.executeCommand('aims.openCoveragePanel');
+    await waitFor(() => lastReport(), 20_000, 'a report');
+    const ws = api.service.list()[0];
+    const report = ws.coverage();
+    assert.deepEqual(lastReport()!.report, report, 'the panel has the engine\'s report, matrix included');
+    assert.ok(report.systems.length >= 2 && report.matrixControls.length > 10);
+    // status bar: the covered count, and per-system and organization-defined lines in the tooltip
+    const bar = api.statusBar.item;
+    assert.ok(bar.text.includes(`${report.counts.covered}/38`), bar.text);
+    const tip = String(bar.tooltip);
+    assert.ok(tip.includes(`${report.counts.covered} covered, ${report.counts.partial} partial, ${report.counts.missing} missing, ${report.counts.excluded} excluded of 38`), tip);
+    assert.match(tip, /of 2 AI systems without gaps/);
+    assert.match(tip, /of 1 organization-defined covered/);
+    // Controls view: every control with the engine's state; the description counts only findings in its evidence
+    const tree = api.trees.controls;
+    const groups = (await tree.getChildren()) ?? [];
+    const items = (await Promise.all(groups.map(async g => Promise.all(((await tree.getChildren(g)) ?? []).map(n => tree.getTreeItem(n)))))).flat();
+    const all = [...report.controls, ...report.orgControls];
+    assert.equal(items.length, all.length);
+    for (const [i, c] of all.entries()) {
+      const item = items[i];
+      assert.ok(String(item.label).startsWith(c.id), `${item.label} is ${c.id}`);
+      const desc = String(item.description);
+      assert.ok(desc.startsWith(c.state), `${c.id}: ${desc}`);
+      const open = c.findings.error + c.findings.warning;
+      if (open) assert.ok(desc.includes(`${open} finding${open === 1 ? '' : 's'} in its evidence`), desc);
+      else assert.doesNotMatch(desc, /finding/, `${c.id}: findings outside its evidence are not in the description`);
+      if (c.state === 'covered') assert.equal(c.findings.error, 0, `${c.id} is covered without errors in its evidence`);
+    }
+    // evidence that does not count says so in the Controls view
+    const partial = report.controls.find(c => c.evidence.some(e => !e.counts && e.type === 'record'))!;
+    const node = (await tree.getChildren(groups.find(g => (g as { group?: string }).group === partial.group)))!.find(n => (n as { control?: { id: string } }).control?.id === partial.id)!;
+    const ev = await Promise.all(((await tree.getChildren(node)) ?? []).map(n => tree.getTreeItem(n)));
+    assert.ok(ev.some(e => /not counted: /.test(String(e.description))), `${partial.id}: ${ev.map(e => e.description).join(' | ')}`);
+  });
+
+  it('a matrix cell opens the record where the system\'s gap is', async () => {
+    await vscode.commands.executeCommand('aims.openCoveragePanel');
+    const ws = api.service.list()[0];
+    const report = ws.coverage();
+    const cases: [string, string][] = [];
+    for (const s of report.systems) for (const id of report.matrixControls) if (s.controls[id].state === 'gap') cases.push([s.id, id]);
+    // a per-system gap on the card, an impact-assessment gap and a dataset gap
+    const fileOf = ([system, id]: [string, string]): string | undefined => report.systems.find(s => s.id === system)!.controls[id].file;
+    const pick = [
+      cases.find(([, id]) => id === 'A.6.2.4'),
+      cases.find(c => c[1] === 'A.5.3' && /^aims\/assessments\//.test(fileOf(c) ?? '')),
+      cases.find(c => c[1] === 'A.7.4' && /^aims\/data\//.test(fileOf(c) ?? '')),
+    ].filter((x): x is [string, string] => !!x);
+    assert.equal(pick.length, 3, `gaps in the examples: ${cases.map(c => c.join(' ')).join(', ')}`);
+    for (const [system, control] of pick) {
+      await closeAllEditors();
+      const cell = report.systems.find(s => s.id === system)!.controls[control];
+      await api.coverage.handleMessage({ type: 'openCell', system, control });
+      await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString() === ws.uri(cell.file!).toString(), 5000, `${system} × ${control} opens ${cell.file}`);
+    }
+    assert.match(fileOf(pick[0])!, /^aims\/models\//, 'a gap on the card opens the card');
+    // an unknown system or control opens nothing
+    await closeAllEditors();
+    await api.coverage.handleMessage({ type: 'openCell', system: 'no-such-system', control: 'A.6.2.4' });
+    await api.coverage.handleMessage({ type: 'openCell', system: pick[0][0], control: 'A.2.2' });
+    await sleep(200);
+    assert.deepEqual(vscode.window.visibleTextEditors.map(e => e.document.uri.toString()), []);
+  });
+
   it('ignores invalid webview messages without throwing', async () => {
     await vscode.commands.executeCommand('aims.openCoveragePanel');
     await closeAllEditors();

@@ -1,9 +1,11 @@
 /// <reference lib="dom" />
 // UI end-to-end for the control-coverage panel: the packaged VSIX installed into code-server, driven in
-// Chromium by playwright-core. Opens the panel from the palette, compares the totals and every control's
-// state with `aims coverage --format json` on the same workspace, filters, opens a record from an
-// evidence link with the keyboard, opens the SoA entry, and saves screenshots in the light and the dark
-// theme (test-results/ui/ and docs/images/coverage-panel-{light,dark}.png). Fails on any
+// Chromium by playwright-core, on the examples after `aims lint --fix` (so that the systems × controls
+// matrix shows both met cells and gaps). Opens the panel from the palette, compares the totals, every
+// control's state and every matrix cell with `aims coverage --format json` on the same workspace,
+// filters, opens a record from an evidence link and a matrix cell with the keyboard, opens the SoA
+// entry, and saves screenshots in the light and the dark theme (test-results/ui/ and
+// docs/images/coverage-panel-{light,dark}.png). Fails on any
 // Content-Security-Policy violation logged while the panel was open.
 //   node out/test/ui/coverage.test.js   (after `npm run package` and `npm run compile-tests`)
 import * as assert from 'node:assert/strict';
@@ -29,8 +31,11 @@ async function waitForPanel(page: Page): Promise<FrameLocator> {
   return f;
 }
 
+/** The rows of the 38 Annex A controls (the organization-defined ones sit in a tbody of their own). */
+const ANNEX_ROWS = 'tbody.group:not(.org) tr.control-row';
+
 async function rowCount(f: FrameLocator): Promise<number> {
-  return f.locator('tr.control-row').count();
+  return f.locator(ANNEX_ROWS).count();
 }
 
 /** The panel alone in the editor area: every editor closed and the panel opened again, no side bar, no bottom panel. */
@@ -45,6 +50,9 @@ async function panelAlone(page: Page): Promise<FrameLocator> {
 
 async function main(): Promise<void> {
   await withVsCode('UI end-to-end: the coverage panel (code-server + Chromium)', async ({ page, workspace, open }) => {
+    // the two fixable deliberate findings fixed: the model cards are clean, the matrix shows met cells and the remaining gaps
+    const fix = spawnSync(process.execPath, [path.join(repo, 'bin/aims.js'), 'lint', '--fix', '--root', workspace], { encoding: 'utf8' });
+    assert.equal(fix.status, 1, `unfixable findings remain: ${fix.stderr}`);
     // what the CLI says about the same folder
     const cli = spawnSync(process.execPath, [path.join(repo, 'bin/aims.js'), 'coverage', '--format', 'json', '--root', workspace], { encoding: 'utf8' });
     assert.equal(cli.status, 0, cli.stderr);
@@ -72,16 +80,18 @@ async function main(): Promise<void> {
         const n = Number((await f.locator(`[data-total="${s}"] .count`).innerText()).trim());
         assert.equal(n, expected.counts[s], `${s} total`);
       }
-      const states = await f.locator('tr.control-row').evaluateAll(rows => rows.map(r => [(r as HTMLElement).dataset.control, (r as HTMLElement).dataset.state]));
+      const states = await f.locator(ANNEX_ROWS).evaluateAll(rows => rows.map(r => [(r as HTMLElement).dataset.control, (r as HTMLElement).dataset.state]));
       assert.deepEqual(states, expected.controls.map(c => [c.id, c.state]));
       // the state is text too, not colour only
-      const labels = await f.locator('tr.control-row .state-label').allInnerTexts();
+      const labels = await f.locator(`${ANNEX_ROWS} .state-label`).allInnerTexts();
       assert.deepEqual(labels.map(l => l.trim().toLowerCase()), expected.controls.map(c => c.state));
       const findings = (await f.locator('[data-total="findings"]').innerText()).replace(/\s+/g, ' ');
       if (expected.findings.error) assert.match(findings, new RegExp(`${expected.findings.error} errors?`));
       if (expected.findings.warning) assert.match(findings, new RegExp(`${expected.findings.warning} warnings?`));
       const groups = await f.locator('tbody.group').evaluateAll(b => b.map(x => (x as HTMLElement).dataset.group));
-      assert.deepEqual(groups, expected.groups.map(g => g.id));
+      assert.deepEqual(groups, [...expected.groups.map(g => g.id), 'ORG'], 'the groups, then the organization-defined controls');
+      const org = await f.locator('tbody.org tr.control-row').evaluateAll(rows => rows.map(r => [(r as HTMLElement).dataset.control, (r as HTMLElement).dataset.state]));
+      assert.deepEqual(org, expected.orgControls.map(c => [c.id, c.state]));
       // a bar per group with its counts as accessible text
       const bars = await f.locator('tr.group-row .bar').evaluateAll(b => b.map(x => x.getAttribute('aria-label')));
       assert.equal(bars.length, 9);
@@ -89,12 +99,47 @@ async function main(): Promise<void> {
       console.log(`    ${expected.counts.covered} covered, ${expected.counts.partial} partial, ${expected.counts.missing} missing, ${expected.counts.excluded} excluded; 38 rows match the CLI`);
     });
 
+    await step(page, 'coverage-02b-matrix-matches-the-cli', async () => {
+      const cells = await f.locator('table.matrix button.cell').evaluateAll(b => b.map(x => [(x as HTMLElement).dataset.system, (x as HTMLElement).dataset.control, (x as HTMLElement).dataset.state]));
+      const want = expected.systems.flatMap(s => expected.matrixControls.map(id => [s.id, id, s.controls[id].state]));
+      assert.deepEqual(cells, want);
+      assert.ok(want.some(c => c[2] === 'met') && want.some(c => c[2] === 'gap'), 'the examples after --fix have met cells and gaps');
+      // every cell says its state in text and names what is missing
+      for (const s of expected.systems) for (const id of expected.matrixControls) {
+        const cell = s.controls[id];
+        if (cell.state !== 'gap') continue;
+        const label = await f.locator(`button.cell[data-system="${s.id}"][data-control="${id}"]`).getAttribute('aria-label');
+        assert.ok(label!.startsWith(`${s.id}, ${id}`) && label!.includes(`gap: ${cell.missing.join('; ')}`), label!);
+      }
+      console.log(`    ${expected.systems.length} systems × ${expected.matrixControls.length} controls: ${want.filter(c => c[2] === 'gap').length} gaps, as the CLI says`);
+    });
+
+    await step(page, 'coverage-02c-keyboard-opens-a-matrix-cell', async () => {
+      // one cell is in the tab order; the arrow keys move; Enter opens the record with the gap
+      const first = f.locator('table.matrix button.cell[tabindex="0"]');
+      assert.equal(await first.count(), 1);
+      await first.focus();
+      const s = expected.systems[0];
+      const col = expected.matrixControls.findIndex(id => s.controls[id].state === 'gap' && s.controls[id].file);
+      assert.ok(col > 0, 'a gap of the first system that is not in the first column');
+      for (let i = 0; i < col; i++) await page.keyboard.press('ArrowRight');
+      const id = expected.matrixControls[col];
+      const active = await f.locator(`button.cell[data-system="${s.id}"][data-control="${id}"]`).evaluate(el => el === document.activeElement);
+      assert.ok(active, `ArrowRight ×${col} reaches ${s.id} × ${id}`);
+      assert.ok((await f.locator('.matrix-detail').innerText()).includes(s.controls[id].missing[0]), 'the focused cell says what is missing');
+      await page.keyboard.press('Enter');
+      const file = path.posix.basename(s.controls[id].file!);
+      await page.locator('.tab.active', { hasText: file }).first().waitFor();
+      console.log(`    ${s.id} × ${id}: arrows and Enter opened ${file}`);
+      f = await panelAlone(page);
+    });
+
     await step(page, 'coverage-03-filter-by-state', async () => {
       await f.locator('vscode-checkbox[data-state="covered"]').click();
       await f.locator('tr.control-row').nth(0).waitFor();
       await page.waitForTimeout(200);
       assert.equal(await rowCount(f), 38 - expected.counts.covered);
-      assert.equal(await f.locator('tr.control-row[data-state="covered"]').count(), 0);
+      assert.equal(await f.locator(`${ANNEX_ROWS}[data-state="covered"]`).count(), 0);
       await f.locator('vscode-checkbox[data-state="partial"]').click();
       await page.waitForTimeout(200);
       assert.equal(await rowCount(f), expected.counts.missing + expected.counts.excluded);
