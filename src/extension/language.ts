@@ -3,6 +3,7 @@
 // of the right kind; where a control id is expected it offers the 38 Annex A controls. Hovering a
 // control id shows its title, our paraphrase of the Annex B guidance and its coverage; hovering a
 // record id shows the record. The cursor analysis lives in the engine (src/core/cursor.ts).
+import { evidencePath, isUrl } from '../core/coverage';
 import * as vscode from 'vscode';
 import { AIMS_DIR } from '../core/config';
 import { CONTROLS, getControl, GROUPS, normalizeControlId } from '../core/catalogue';
@@ -175,9 +176,10 @@ export class AimsDefinitionProvider implements vscode.DefinitionProvider {
     if (targets.length) {
       return targets.map(t => new vscode.Location(hit.ws.uri(t.file), toPos(hit.ws, t.file)));
     }
-    // SoA evidence that is a repository path
-    if (isSoaEvidence && !/^https?:/i.test(value) && hit.ws.linter.pathExists(value.replace(/#.*$/, ''))) {
-      return [new vscode.Location(hit.ws.uri(value.replace(/#.*$/, '')), new vscode.Position(0, 0))];
+    // SoA evidence that is a file of the repository (coverage/evidence.ts decides, as for coverage)
+    if (isSoaEvidence && !isUrl(value)) {
+      const p = evidencePath(value);
+      if (p && hit.ws.linter.pathKind(p) === 'file') return [new vscode.Location(hit.ws.uri(p), new vscode.Position(0, 0))];
     }
     return undefined;
   }

@@ -87,6 +87,20 @@ describe('editing features in a real VS Code', function () {
     assert.ok(target.some(p => p.endsWith('aims/data/card-transactions-2025.yaml')), target.join(', '));
   });
 
+  it('goes to a document cited as SoA evidence, as coverage resolves it (a file inside the repository, with #fragment)', async () => {
+    const ws = api.service.list()[0];
+    const soa = ws.linter.records().find(r => r.summary.kind === 'Applicability')!;
+    const doc = await vscode.workspace.openTextDocument(ws.uri(soa.file));
+    const offset = doc.getText().indexOf('docs/policies/ai-policy.md') + 5;
+    const defs = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, doc.positionAt(offset));
+    const target = defs.map(d => ('uri' in d ? d.uri : d.targetUri).path);
+    assert.ok(target.some(p => p.endsWith('docs/policies/ai-policy.md')), target.join(', '));
+    // a URL is declared, not checked: no definition
+    const url = doc.getText().indexOf('https://northwind-lending.example/speak-up') + 10;
+    const none = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', doc.uri, doc.positionAt(url));
+    assert.deepEqual(none.map(d => ('uri' in d ? d.uri : d.targetUri).scheme).filter(s => s === 'file'), []);
+  });
+
   it('contributes snippets for every record kind', async () => {
     const doc = await open('aims/data/snippet-test.yaml', '\n');
     const labels = await complete(doc, '');
