@@ -276,7 +276,9 @@ td ul { margin: 0; padding-left: 1.1em; } td.ev { min-width: 15em; } code { font
 dl.states { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 8px 0; }
 dl.states dt { font-weight: 600; } dl.states dd { margin: 0; }
 .soa-note { border-left: 4px solid var(--missing); padding: 6px 10px; font-weight: 600; }
-table.matrix { width: auto; } table.matrix td.cell { text-align: center; white-space: nowrap; }
+.matrix-wrap { overflow-x: auto; max-width: 100%; }
+table.matrix { width: auto; font-size: 0.85em; } table.matrix td.cell { text-align: center; white-space: nowrap; padding: 4px 5px; }
+table.matrix th { white-space: nowrap; }
 .met { --c: var(--covered); } .gap { --c: var(--missing); }
 table.matrix td.cell.met, table.matrix td.cell.gap { color: var(--c); font-weight: 600; }
 * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -365,7 +367,7 @@ function htmlMatrix(h: string[], report: CoverageReport): void {
   h.push('<section aria-labelledby="matrix">', '<h2 id="matrix">AI systems × controls</h2>');
   if (!report.systems.length) { h.push('<p class="note">There is no in-scope AI system (a ModelCard that is not retired).</p>', '</section>'); return; }
   h.push(`<p class="note">Controls evidenced per system (or per dataset a system uses), for ${plural(report.systems.length, 'in-scope system')}: ✓ met, ✗ gap, – excluded.</p>`);
-  h.push('<table class="matrix">', `<thead><tr><th scope="col">System</th>${report.matrixControls.map(c => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead>`, '<tbody>');
+  h.push('<div class="matrix-wrap">', '<table class="matrix">', `<thead><tr><th scope="col">System</th>${report.matrixControls.map(c => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead>`, '<tbody>');
   for (const s of report.systems) {
     h.push(`<tr><th scope="row" class="id">${escapeHtml(s.id)}</th>${report.matrixControls.map(c => {
       const cell = s.controls[c];
@@ -373,7 +375,7 @@ function htmlMatrix(h: string[], report: CoverageReport): void {
       return `<td class="cell ${cell.state}"${tip}>${escapeHtml(cellText(cell))}</td>`;
     }).join('')}</tr>`);
   }
-  h.push('</tbody>', '</table>');
+  h.push('</tbody>', '</table>', '</div>');
   const gaps = matrixRows(report).filter(r => r.cell.state === 'gap');
   if (gaps.length) h.push(`<ul>${gaps.map(g => `<li><code>${escapeHtml(g.subject)}</code> · ${escapeHtml(g.control)}: ${escapeHtml(g.cell.missing.join('; '))}</li>`).join('')}</ul>`);
   h.push('</section>');
