@@ -155,6 +155,14 @@ interface Context {
   byKind: Map<Kind, IndexedRecord[]>;
   /** file → the rule ids of its error-level findings */
   errorRules: Map<string, string[]>;
+  /** The ids of the in-scope systems, and the records of the datasets they use (lookups in loops). */
+  systemIds: Set<string>;
+  systemSet: Set<IndexedRecord>;
+  /** `kind via` → system id → the records of that kind naming it in that field (not retired) */
+  linked: Map<string, Map<string, IndexedRecord[]>>;
+  /** health problems per record, computed once */
+  health: Map<IndexedRecord, string[]>;
+  datasetSet: Set<IndexedRecord>;
 }
 
 export function computeCoverage(linter: Linter, all: Map<string, Finding[]> = linter.allFindings(), opts: CoverageOptions = {}): CoverageReport {
@@ -184,7 +192,9 @@ export function computeCoverage(linter: Linter, all: Map<string, Finding[]> = li
     const ids = list.filter(f => f.severity === 'error').map(f => f.ruleId);
     if (ids.length) errorRules.set(file, ids);
   }
-  const ctx: Context = { today, records, lookup: { byId, byFile, pathKind }, systems, datasetRecords, systemDatasets, byKind, errorRules };
+  const systemIds = new Set(systems.map(s => s.summary.id).filter((x): x is string => !!x));
+  const datasetSet = new Set([...datasetRecords.values()].filter((x): x is IndexedRecord => !!x));
+  const ctx: Context = { today, records, lookup: { byId, byFile, pathKind }, systems, datasetRecords, systemDatasets, byKind, errorRules, systemIds, systemSet: new Set(systems), datasetSet, linked: new Map(), health: new Map() };
 
   // the Statement of Applicability in force: exactly one that is not retired
   const inForce = (byKind.get('Applicability') ?? []).filter(r => r.summary.status !== 'retired');
@@ -229,9 +239,12 @@ export function computeCoverage(linter: Linter, all: Map<string, Finding[]> = li
   const matrixProfiles = CONTROLS.map(c => profileOf(c.id)!).filter(p => p && p.scope !== 'organization');
   const excludedIds = new Set([...entries.values()].filter(e => e.applicable === false).map(e => e.id));
   const systemResults: SystemCoverage[] = systems.map(s => ({ id: recordName(s), title: s.summary.title, file: s.file, datasets: systemDatasets.get(s)!, controls: {} }));
+  const usedBy = new Map<string, string[]>();
+  for (const s of systems) for (const id of systemDatasets.get(s)!) (usedBy.get(id) ?? usedBy.set(id, []).get(id)!).push(recordName(s));
   const datasetResults: DatasetCoverage[] = [...datasetRecords.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([id, r]) => ({
-    id, title: r?.summary.title, file: r?.file, usedBy: systems.filter(s => systemDatasets.get(s)!.includes(id)).map(recordName), controls: {},
+    id, title: r?.summary.title, file: r?.file, usedBy: usedBy.get(id) ?? [], controls: {},
   }));
+  const datasetById = new Map(datasetResults.map(d => [d.id, d]));
   for (const p of matrixProfiles) {
     const excluded = excludedIds.has(p.control);
     if (p.scope === 'dataset') {
@@ -239,7 +252,7 @@ export function computeCoverage(linter: Linter, all: Map<string, Finding[]> = li
     }
     systems.forEach((s, i) => {
       systemResults[i].controls[p.control] = excluded ? { state: 'excluded', missing: [] }
-        : p.scope === 'system' ? systemCell(p, s, ctx) : systemOverDatasets(p, s, datasetResults, ctx);
+        : p.scope === 'system' ? systemCell(p, s, ctx) : systemOverDatasets(p, s, datasetById, ctx);
     });
   }
 
@@ -269,27 +282,26 @@ export function computeCoverage(linter: Linter, all: Map<string, Finding[]> = li
     }
 
     // what the SoA cites, and the records that cite the control themselves
-    for (const v of e.evidence) cc.evidence.push(citedItem(v, 'soa', profile, ctx));
-    for (const r of citedBy.get(id) ?? []) if (!cc.evidence.some(x => x.file === r.file)) cc.evidence.push(recordItem(r, recordName(r), 'record', profile, ctx));
+    const listed = new Set<string>();
+    const add = (item: EvidenceItem): void => { cc.evidence.push(item); if (item.file) listed.add(item.file); };
+    for (const v of e.evidence) add(citedItem(v, 'soa', profile, ctx));
+    for (const r of citedBy.get(id) ?? []) if (!listed.has(r.file)) add(recordItem(r, recordName(r), 'record', profile, ctx));
 
     let met: boolean;
     if (profile.scope === 'organization') {
       // any healthy record of an accepted kind in the workspace also counts, cited or not
       for (const alt of profile.records) {
         for (const r of ctx.byKind.get(alt.kind) ?? []) {
-          if (cc.evidence.some(x => x.file === r.file)) continue;
+          if (listed.has(r.file)) continue;
           const item = recordItem(r, recordName(r), 'profile', profile, ctx);
-          if (item.counts) cc.evidence.push(item);
+          if (item.counts) add(item);
         }
       }
       met = cc.evidence.some(x => x.counts);
     } else {
       met = systems.length > 0 && systemResults.every(s => s.controls[id].state === 'met');
       // the records the profile looked at are its evidence
-      for (const r of profileRecords(profile, ctx)) {
-        if (cc.evidence.some(x => x.file === r.file)) continue;
-        cc.evidence.push(recordItem(r, recordName(r), 'profile', profile, ctx));
-      }
+      for (const r of profileRecords(profile, ctx)) if (!listed.has(r.file)) add(recordItem(r, recordName(r), 'profile', profile, ctx));
     }
     for (const ev of cc.evidence) if (ev.review_by && ev.type === 'record' && !ev.offProfile && (!cc.reviewDue || ev.review_by < cc.reviewDue)) cc.reviewDue = ev.review_by;
 
@@ -353,14 +365,22 @@ function coverageGap(id: string, p: EvidenceProfile, met: boolean, cc: ControlCo
   if (systems.length === 0) return ['no in-scope AI system: there is no ModelCard that is not retired'];
   if (p.scope === 'system') {
     const bad = systems.filter(s => s.controls[id].state !== 'met');
-    return [`${systems.length - bad.length} of ${plural(systems.length, 'in-scope system')}: ${bad.map(s => gapPhrase(s.id, s.controls[id].missing)).join('; ')}`];
+    return [`${systems.length - bad.length} of ${plural(systems.length, 'in-scope system')}: ${firstFew(bad, s => gapPhrase(s.id, s.controls[id].missing))}`];
   }
   const bad = datasets.filter(d => d.controls[id]?.state !== 'met');
   const noData = systems.filter(s => s.datasets.length === 0);
   const parts: string[] = [];
-  if (datasets.length) parts.push(`${datasets.length - bad.length} of ${plural(datasets.length, 'dataset')} used by in-scope systems${bad.length ? ': ' + bad.map(d => gapPhrase(d.id, d.controls[id].missing)).join('; ') : ''}`);
+  if (datasets.length) parts.push(`${datasets.length - bad.length} of ${plural(datasets.length, 'dataset')} used by in-scope systems${bad.length ? ': ' + firstFew(bad, d => gapPhrase(d.id, d.controls[id].missing)) : ''}`);
   if (noData.length) parts.push(`${noData.map(s => s.id).join(', ')} ${noData.length === 1 ? 'lists' : 'list'} no dataset`);
   return parts;
+}
+
+/** How many systems or datasets a reason names before "and N more" (the matrix and the JSON list them all). */
+export const REASON_NAMES = 5;
+
+function firstFew<T>(list: readonly T[], text: (x: T) => string): string {
+  const shown = list.slice(0, REASON_NAMES).map(text).join('; ');
+  return list.length > REASON_NAMES ? `${shown}; and ${list.length - REASON_NAMES} more` : shown;
 }
 
 /** "support-router has no evaluation.metrics", "credit-scorer: credit-ia is draft, not approved". */
@@ -404,11 +424,12 @@ function recordItem(r: IndexedRecord, value: string, source: EvidenceItem['sourc
     item.offProfile = true;
     return item;
   }
-  const problems = healthProblems(r, ctx.today, ctx.errorRules.get(r.file));
+  const problems = health(r, ctx);
   if (problems.length) { item.note = problems.join(', '); return item; }
   if (p.scope !== 'organization') {
     // it counts for the systems (datasets) it belongs to: the matrix says which
-    const relevant = p.scope === 'dataset' ? [...ctx.datasetRecords.values()].includes(r) : ctx.systems.includes(r) || alts.some(a => a.via && (r.summary.links?.[a.via] ?? []).some(id => ctx.systems.some(s => s.summary.id === id)));
+    const relevant = p.scope === 'dataset' ? ctx.datasetSet.has(r)
+      : ctx.systemSet.has(r) || alts.some(a => a.via && (r.summary.links?.[a.via] ?? []).some(id => ctx.systemIds.has(id)));
     if (!relevant) { item.note = p.scope === 'dataset' ? 'not used by an in-scope system' : 'names no in-scope system'; return item; }
   }
   if (alts.length) {
@@ -420,22 +441,44 @@ function recordItem(r: IndexedRecord, value: string, source: EvidenceItem['sourc
   return item;
 }
 
+/** The health problems of a record (evidence.ts healthProblems), computed once per report. */
+function health(r: IndexedRecord, ctx: Context): string[] {
+  let h = ctx.health.get(r);
+  if (!h) ctx.health.set(r, (h = healthProblems(r, ctx.today, ctx.errorRules.get(r.file))));
+  return h;
+}
+
+/** The records of `kind` (not retired) that name system `id` in field `via`, from an index built once per kind and field. */
+function linkedTo(kind: Kind, via: string, id: string, ctx: Context): IndexedRecord[] {
+  const key = `${kind} ${via}`;
+  let index = ctx.linked.get(key);
+  if (!index) {
+    index = new Map();
+    for (const r of ctx.byKind.get(kind) ?? []) {
+      if (r.summary.status === 'retired') continue;
+      for (const sid of new Set(r.summary.links?.[via] ?? [])) (index.get(sid) ?? index.set(sid, []).get(sid)!).push(r);
+    }
+    ctx.linked.set(key, index);
+  }
+  return index.get(id) ?? [];
+}
+
 const article = (kind: string): string => `${/^[AEIOU]/.test(kind) ? 'an' : 'a'} ${kind}`;
 
 /** The records a per-system / per-dataset profile evaluates. */
 function profileRecords(p: EvidenceProfile, ctx: Context): IndexedRecord[] {
-  if (p.scope === 'dataset') return [...ctx.datasetRecords.values()].filter((x): x is IndexedRecord => !!x);
+  if (p.scope === 'dataset') return [...ctx.datasetSet];
   const out: IndexedRecord[] = [];
   for (const alt of p.records) {
     if (!alt.via) { if (alt.kind === 'ModelCard') out.push(...ctx.systems); continue; }
-    for (const r of ctx.byKind.get(alt.kind) ?? []) if ((r.summary.links?.[alt.via] ?? []).some(id => ctx.systems.some(s => s.summary.id === id))) out.push(r);
+    for (const r of ctx.byKind.get(alt.kind) ?? []) if ((r.summary.links?.[alt.via] ?? []).some(id => ctx.systemIds.has(id))) out.push(r);
   }
   return out;
 }
 
 /** What one alternative lacks for a record: health problems, then fields. Empty: it evidences. */
 function recordGaps(r: IndexedRecord, alt: RecordEvidence, ctx: Context): string[] {
-  const problems = healthProblems(r, ctx.today, ctx.errorRules.get(r.file));
+  const problems = health(r, ctx);
   const missing = missingChecks(r.summary, alt.fields);
   return [...problems, ...(missing.length ? [`has no ${missing.map(checkText).join(', ')}`] : [])];
 }
@@ -450,7 +493,7 @@ function systemCell(p: EvidenceProfile, s: IndexedRecord, ctx: Context): CellRes
       gaps = alt.kind === 'ModelCard' ? recordGaps(s, alt, ctx) : [`has no ${alt.kind}`];
     } else {
       const id = s.summary.id;
-      const linked = id ? (ctx.byKind.get(alt.kind) ?? []).filter(r => r.summary.status !== 'retired' && (r.summary.links?.[alt.via!] ?? []).includes(id)) : [];
+      const linked = id ? linkedTo(alt.kind, alt.via, id, ctx) : [];
       if (!linked.length) gaps = [`has no ${alt.kind} naming it (${alt.via}: ${id ?? '?'})`];
       else {
         const each = linked.map(r => ({ r, gaps: recordGaps(r, alt, ctx) }));
@@ -480,13 +523,13 @@ function datasetCell(p: EvidenceProfile, id: string, ctx: Context): CellResult {
 }
 
 /** A system against a per-dataset profile: met when every dataset it uses meets it. */
-function systemOverDatasets(p: EvidenceProfile, s: IndexedRecord, datasets: DatasetCoverage[], ctx: Context): CellResult {
+function systemOverDatasets(p: EvidenceProfile, s: IndexedRecord, datasets: Map<string, DatasetCoverage>, ctx: Context): CellResult {
   const ids = ctx.systemDatasets.get(s) ?? [];
   if (!ids.length) return { state: 'gap', missing: ['lists no dataset'], file: s.file };
   const missing: string[] = [];
   let file: string | undefined;
   for (const id of ids) {
-    const cell = datasets.find(d => d.id === id)?.controls[p.control] ?? datasetCell(p, id, ctx);
+    const cell = datasets.get(id)?.controls[p.control] ?? datasetCell(p, id, ctx);
     if (cell.state === 'gap') { missing.push(gapPhrase(id, cell.missing)); file ??= cell.file ?? s.file; }
   }
   return missing.length ? { state: 'gap', missing, file } : { state: 'met', missing: [] };

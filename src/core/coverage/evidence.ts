@@ -164,6 +164,8 @@ export function linkValues(data: Record<string, unknown>, field: string): string
 
 /** The field checks of an alternative that a record (by its summary) does not pass. */
 export function missingChecks(s: RecordSummary, checks: readonly FieldCheck[]): FieldCheck[] {
-  const held = new Set(s.holds ?? []);
-  return checks.filter(c => !held.has(checkKey(c)));
+  let held = heldCache.get(s);
+  if (!held) heldCache.set(s, (held = new Set(s.holds ?? [])));
+  return checks.filter(c => !held!.has(checkKey(c)));
 }
+const heldCache = new WeakMap<RecordSummary, Set<string>>();
