@@ -276,7 +276,7 @@ export function computeCoverage(linter: Linter, all: Map<string, Finding[]> = li
     const entryClean = !soaEntryErrors.has(e.index);
 
     if (e.applicable === false) {
-      if (entryClean) { cc.state = 'excluded'; cc.reason = 'Excluded with a justification.'; }
+      if (entryClean) { cc.state = 'excluded'; cc.reason = soaBlock ? `Excluded with a justification, but ${soaBlock}.` : 'Excluded with a justification.'; }
       else { cc.reason = 'Excluded, but the entry has errors (for example a justification that is missing or a placeholder).'; cc.gaps.push('the SoA entry has errors'); }
       return finish();
     }
