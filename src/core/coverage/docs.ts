@@ -15,7 +15,7 @@ const md = (s: string): string => s.replace(/\|/g, '\\|');
 /** What is checked for one profile, in words: "ModelCard: evaluation.metrics, evaluation.release_criteria". */
 export function checkedText(p: EvidenceProfile): string {
   const parts = p.records.map(r => `${r.kind}${r.via ? ` naming the system in \`${r.via}\`` : ''}: ${r.fields.map(f => `\`${checkText(f)}\``).join(', ')}`);
-  if (p.documents) parts.push('or a document cited in the SoA');
+  if (p.documents) parts.push(`${parts.length ? 'or ' : ''}a document cited in the SoA: a non-empty file in the repository, or a URL (declared, not checked)`);
   return parts.join('; ');
 }
 
