@@ -109,7 +109,7 @@ describe('AIMS record form (custom editor)', function () {
     assert.equal(v.kind, 'DataProvenance');
     assert.equal(v.editable, true);
     assert.equal(v.data?.id, 'card-transactions-2025');
-    assert.deepEqual(v.model!.groups.map(g => g.id).slice(0, 3), ['record', 'A.3.2', 'A.4.3']);
+    assert.deepEqual(v.model!.groups.map(g => g.id).slice(0, 3), ['record', 'A.4.3', 'A.7.2'], 'the owner is documented information (clause 7.5), in the record group, not A.3.2');
     const f = v.findings.find(x => x.ruleId === 'personal-data-legal-basis');
     assert.ok(f, 'the missing legal basis is reported');
     assert.equal(f!.key, 'contains_personal_data');
