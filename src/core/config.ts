@@ -4,6 +4,7 @@ import { normalizeRole, ROLES, type Role } from './catalogue';
 import { DEFAULT_ORG_CONTROL_PREFIX } from './soa';
 import type { SeveritySetting } from './model';
 import { didYouMean, LineMap } from './text';
+import { DEFAULT_CODE_CONFIG, type CodeConfig } from './code/config';
 
 export const CONFIG_FILE = 'aims/aims.config.yaml';
 export const AIMS_DIR = 'aims';
@@ -16,9 +17,11 @@ export interface AimsConfig {
   roles: Role[];
   /** Prefix of organization-defined control ids in the SoA (coverage lists them separately). */
   organization_control_prefix: string;
+  /** Code files scanned for dataset and model loads (globs relative to the workspace root). */
+  code: CodeConfig;
 }
 
-export const DEFAULT_CONFIG: AimsConfig = { include: ['**/*.yaml', '**/*.yml'], exclude: [], rules: {}, roles: [], organization_control_prefix: DEFAULT_ORG_CONTROL_PREFIX };
+export const DEFAULT_CONFIG: AimsConfig = { include: ['**/*.yaml', '**/*.yml'], exclude: [], rules: {}, roles: [], organization_control_prefix: DEFAULT_ORG_CONTROL_PREFIX, code: DEFAULT_CODE_CONFIG };
 
 export class ConfigError extends Error {
   constructor(readonly file: string, readonly line: number, readonly column: number, readonly detail: string) {
@@ -28,7 +31,8 @@ export class ConfigError extends Error {
 }
 
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'off'];
-const KEYS = ['include', 'exclude', 'rules', 'roles', 'organization_control_prefix'];
+const KEYS = ['include', 'exclude', 'rules', 'roles', 'organization_control_prefix', 'code'];
+const CODE_KEYS = ['include', 'exclude'];
 
 export function parseConfig(text: string, file: string, knownRules: readonly string[]): AimsConfig {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -40,7 +44,7 @@ export function parseConfig(text: string, file: string, knownRules: readonly str
   };
   const doc = YAML.parseDocument(text, { uniqueKeys: true, schema: 'core' });
   if (doc.errors.length) fail(doc.errors[0].pos[0], `invalid YAML: ${doc.errors[0].message.split('\n')[0]}`);
-  const cfg: AimsConfig = { include: [...DEFAULT_CONFIG.include], exclude: [], rules: {}, roles: [], organization_control_prefix: DEFAULT_ORG_CONTROL_PREFIX };
+  const cfg: AimsConfig = { include: [...DEFAULT_CONFIG.include], exclude: [], rules: {}, roles: [], organization_control_prefix: DEFAULT_ORG_CONTROL_PREFIX, code: { include: [...DEFAULT_CODE_CONFIG.include], exclude: [...DEFAULT_CODE_CONFIG.exclude] } };
   const root = doc.contents;
   if (root === null || root === undefined) return cfg;
   const at = (n: unknown): number => ((n as { range?: number[] })?.range?.[0] ?? 0);
@@ -82,6 +86,25 @@ export function parseConfig(text: string, file: string, knownRules: readonly str
         fail(at(val ?? pair.key), `'organization_control_prefix' must be letters and digits ending in -, _ or . (e.g. ORG-), and not "A.", so that it cannot be mistaken for an Annex A id.`);
       }
       cfg.organization_control_prefix = v as string;
+    } else if (key === 'code') {
+      if (val === null) continue;
+      if (!YAML.isMap(val)) fail(at(val ?? pair.key), "'code' must be a mapping with 'include' and/or 'exclude' glob lists, relative to the workspace root.");
+      for (const cp of (val as import('yaml').YAMLMap).items) {
+        const ck = YAML.isScalar(cp.key) ? String(cp.key.value) : '';
+        if (!CODE_KEYS.includes(ck)) {
+          const g = didYouMean(ck, CODE_KEYS);
+          fail(at(cp.key), `unknown key 'code.${ck}'${g ? `; did you mean '${g}'?` : ''} Allowed keys: ${CODE_KEYS.join(', ')}.`);
+        }
+        const cv = YAML.isScalar(cp.value) && cp.value.value === null ? null : cp.value;
+        if (cv === null) { cfg.code[ck as 'include' | 'exclude'] = []; continue; }
+        if (!YAML.isSeq(cv)) fail(at(cv ?? cp.key), `'code.${ck}' must be a list of glob patterns relative to the workspace root, e.g. ["src/**/*.py"].`);
+        const list: string[] = [];
+        for (const it of (cv as import('yaml').YAMLSeq).items) {
+          if (!YAML.isScalar(it) || typeof it.value !== 'string' || !it.value.trim()) fail(at(it), `each 'code.${ck}' entry must be a glob pattern string.`);
+          list.push(String((it as import('yaml').Scalar).value));
+        }
+        cfg.code[ck as 'include' | 'exclude'] = list;
+      }
     } else if (key === 'roles') {
       if (val === null) continue;
       const items = YAML.isSeq(val) ? val.items : [val];

@@ -40,7 +40,7 @@ export function kindSchemaFile(kind: Kind): string {
 /** Severities a rule can be set to in aims/aims.config.yaml (config.ts accepts exactly these). */
 export const CONFIG_SEVERITIES = ['error', 'warning', 'info', 'off'] as const;
 /** Top-level keys of aims/aims.config.yaml (config.ts accepts exactly these). */
-export const CONFIG_KEYS = ['include', 'exclude', 'rules', 'roles', 'organization_control_prefix'] as const;
+export const CONFIG_KEYS = ['include', 'exclude', 'rules', 'roles', 'organization_control_prefix', 'code'] as const;
 
 /**
  * An organization-defined control id with the default prefix (ORG-model-registry), as the linter accepts it
@@ -277,6 +277,15 @@ export function configSchema(rules: readonly Rule[]): JsonSchema {
       organization_control_prefix: {
         description: 'Prefix of organization-defined control ids in the Statement of Applicability (e.g. ORG-model-registry): they are accepted, and coverage lists them separately from Annex A.',
         type: ['string', 'null'], pattern: '^[A-Za-z][A-Za-z0-9]*[-_.]$', default: DEFAULT_CONFIG.organization_control_prefix,
+      },
+      code: {
+        description: 'Code files scanned for the datasets and models they load (rules untracked-dataset, untracked-model, unresolved-load): minimatch globs relative to the workspace root. Each list replaces its default.',
+        type: ['object', 'null'],
+        properties: {
+          include: { description: 'Code files to scan.', type: ['array', 'null'], items: glob, default: [...DEFAULT_CONFIG.code.include] },
+          exclude: { description: 'Files and folders not to scan (virtual environments, dependencies, build output).', type: ['array', 'null'], items: glob, default: [...DEFAULT_CONFIG.code.exclude] },
+        },
+        additionalProperties: false,
       },
     },
     additionalProperties: false,

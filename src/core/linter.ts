@@ -11,6 +11,7 @@ import { RULES } from './rules';
 import type { Role } from './catalogue';
 import type { Severity } from './model';
 import type { PathKind } from './coverage/evidence';
+import { scanCode, type CodeScan } from './code/scan';
 
 export interface LinterOptions {
   rules?: readonly Rule[];
@@ -34,6 +35,9 @@ export class Linter {
   private readonly locators = new Map<string, Locator>();
   private cross: Map<string, Finding[]> | undefined;
   private indexCache: { records: IndexedRecord[]; byId: Map<string, IndexedRecord[]> } | undefined;
+  /** Scanned code files (Python, notebooks), kept until their text changes. */
+  private readonly code = new Map<string, { text: string; scan: CodeScan }>();
+  private codeList: CodeScan[] | undefined;
   pathExists: (relPath: string) => boolean;
   pathKind: (relPath: string) => PathKind;
   lastChange: (file: string) => string | undefined;
@@ -67,6 +71,31 @@ export class Linter {
     this.locators.delete(file);
     if (had) this.invalidate();
     return had;
+  }
+
+  /** Adds or updates a code file (scanned for dataset and model loads); false when unchanged. */
+  setCodeFile(file: string, text: string): boolean {
+    if (this.code.get(file)?.text === text) return false;
+    this.code.set(file, { text, scan: scanCode(file, text) });
+    this.codeList = undefined;
+    this.cross = undefined;
+    return true;
+  }
+
+  deleteCodeFile(file: string): boolean {
+    const had = this.code.delete(file);
+    if (had) { this.codeList = undefined; this.cross = undefined; }
+    return had;
+  }
+
+  hasCode(file: string): boolean { return this.code.has(file); }
+  codeText(file: string): string | undefined { return this.code.get(file)?.text; }
+  codeScan(file: string): CodeScan | undefined { return this.code.get(file)?.scan; }
+
+  /** Every scanned code file, sorted by name. */
+  codeScans(): CodeScan[] {
+    if (!this.codeList) this.codeList = [...this.code.keys()].sort().map(f => this.code.get(f)!.scan);
+    return this.codeList;
   }
 
   /** Re-runs only the cross-record rules, e.g. after files outside aims/ appeared (evidence paths). */
@@ -119,6 +148,7 @@ export class Linter {
         env: this.env,
         records,
         byId,
+        code: this.codeScans(),
         pathExists: p => this.pathExists(p),
         pathKind: p => this.pathKind(p),
         lastChange: f => this.lastChange(f),
@@ -141,8 +171,8 @@ export class Linter {
   /** Located findings of one file, sorted by position. */
   findingsFor(file: string): Finding[] {
     const a = this.files.get(file);
-    if (!a) return [];
-    const list = [...a.findings, ...(this.crossFindings().get(file) ?? [])];
+    if (!a && !this.code.has(file)) return [];
+    const list = [...(a?.findings ?? []), ...(this.crossFindings().get(file) ?? [])];
     for (const f of list) this.locate(f);
     return list.sort(compareFindings);
   }
@@ -151,10 +181,10 @@ export class Linter {
   allFindings(): Map<string, Finding[]> {
     const cross = this.crossFindings();
     const out = new Map<string, Finding[]>();
-    const names = [...this.files.keys()].sort();
+    const names = [...this.files.keys(), ...[...this.code.keys()].filter(f => !this.files.has(f))].sort();
     for (const file of names) {
-      const a = this.files.get(file)!;
-      if (a.findings.length === 0 && !cross.has(file)) continue;
+      const a = this.files.get(file);
+      if (!a?.findings.length && !cross.has(file)) continue;
       out.set(file, this.findingsFor(file));
     }
     return out;

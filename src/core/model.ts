@@ -107,4 +107,6 @@ export interface RecordSummary {
   holds?: string[];
   /** Values of the fields through which the record names a system for a profile (`via`), by field. */
   links?: Record<string, string[]>;
+  /** DataProvenance: source.uri (code that reads the source directly is tracked by it). */
+  source_uri?: string;
 }

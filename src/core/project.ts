@@ -9,6 +9,7 @@ import { gitLastChangeDates } from './git';
 import { Linter, type LinterOptions } from './linter';
 import { RULES } from './rules';
 import type { FileAnalysis } from './analyze';
+import { findCodeFiles } from './code/config';
 
 export interface Project {
   root: string;
@@ -16,6 +17,8 @@ export interface Project {
   /** Whether aims/aims.config.yaml exists. */
   hasConfigFile: boolean;
   files: string[];
+  /** Code files scanned for dataset and model loads (config `code:`). */
+  codeFiles: string[];
   linter: Linter;
 }
 
@@ -74,5 +77,11 @@ export function openProject(rootIn: string, opts: OpenOptions = {}): Project {
     try { text = fs.readFileSync(path.join(root, f), 'utf8'); } catch { continue; }
     linter.setFile(f, text);
   }
-  return { root, config, hasConfigFile: exists, files, linter };
+  const codeFiles = findCodeFiles(root, config.code);
+  for (const f of codeFiles) {
+    let text: string;
+    try { text = fs.readFileSync(path.join(root, f), 'utf8'); } catch { continue; }
+    linter.setCodeFile(f, text);
+  }
+  return { root, config, hasConfigFile: exists, files, codeFiles, linter };
 }

@@ -6,6 +6,7 @@ import type { ParsedFile } from './parse';
 import type { SchemaIssue } from './validate';
 import type { Role } from './catalogue';
 import type { PathKind } from './coverage/evidence';
+import type { CodeScan } from './code/scan';
 
 export interface RuleDocs {
   /** Why it matters, tied to the control and our paraphrase of the Annex B guidance. */
@@ -94,6 +95,8 @@ export interface WorkspaceContext {
   /** Last commit date (YYYY-MM-DD) of a file, when git history is available. */
   lastChange(file: string): string | undefined;
   report(file: string, input: ReportInput): void;
+  /** The scanned code files (aims.config.yaml `code:`), sorted by file. */
+  code: readonly CodeScan[];
 }
 
 export interface FileRule extends RuleMeta { scope: 'file'; check(ctx: FileContext): void }

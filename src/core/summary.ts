@@ -29,6 +29,11 @@ export function summarize(kind: Kind, data: Record<string, unknown>): RecordSumm
     const ids = data.identifiers;
     if (Array.isArray(ids)) s.identifiers = ids.filter((x): x is string => typeof x === 'string');
   }
+  if (kind === 'DataProvenance') {
+    const src = data.source;
+    const uri = src && typeof src === 'object' && !Array.isArray(src) ? str((src as Record<string, unknown>).uri) : undefined;
+    if (uri) s.source_uri = uri;
+  }
   if (kind === 'Applicability') {
     s.soa = [];
     const list = Array.isArray(data.controls) ? data.controls : [];

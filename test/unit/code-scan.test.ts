@@ -238,7 +238,8 @@ describe('code scanner: notebooks', () => {
     ]);
     const lines = text.split('\n');
     const [a, b] = scan.loads;
-    assert.equal(lines[a.range.start.line - 1].slice(a.range.start.column - 1, a.range.end.column - 1), 'DATA + \\"2025/\\"'.slice(0, a.range.end.column - a.range.start.column));
+    assert.equal(lines[a.range.start.line - 1].slice(a.range.start.column - 1, a.range.end.column - 1), 'DATA + \\"2025/\\"');
+    assert.equal(lines[b.range.start.line - 1].slice(b.range.start.column - 1, b.range.end.column - 1), '\\"tab\\\\there.csv\\"');
     assert.ok(lines[a.range.start.line - 1].includes('pd.read_parquet(DATA'));
     assert.ok(lines[b.range.start.line - 1].includes('pd.read_csv('));
   });

@@ -9,6 +9,7 @@ import { CONTROL_IDS } from '../../src/core/catalogue';
 import { rulePage, rulesTable } from '../../src/core/docs';
 import { RULES } from '../../src/core/rules';
 import { CROSS_RULES } from '../../src/core/rules/cross';
+import { CODE_RULES } from '../../src/core/rules/code';
 import { FIXTURES, fixtureFolders, ROOT } from './fixtures';
 
 const read = (rel: string): string => fs.readFileSync(path.join(ROOT, rel), 'utf8');
@@ -27,6 +28,7 @@ function readmeTable(): string {
 
 describe('rule catalogue', () => {
   const crossSource = read('test/unit/rules-cross.test.ts');
+  const codeSource = read('test/unit/code-rules.test.ts');
   const folders = new Set(fixtureFolders());
   const ids = RULES.map(r => r.id);
 
@@ -51,7 +53,7 @@ describe('rule catalogue', () => {
   });
 
   it('there is a fixture folder for every file, schema and content rule, and none for other rules', () => {
-    const cross = new Set(CROSS_RULES.map(r => r.id));
+    const cross = new Set([...CROSS_RULES, ...CODE_RULES].map(r => r.id));
     assert.deepEqual([...folders].sort(), ids.filter(id => !cross.has(id)).sort());
   });
 
@@ -78,6 +80,11 @@ describe('rule catalogue', () => {
       });
 
       it('is tested: a fixture folder, or a describe block in rules-cross.test.ts', () => {
+        if (CODE_RULES.includes(r)) {
+          assert.ok(codeSource.includes(`describe('${r.id}'`), `code-rules.test.ts has describe('${r.id}', ...)`);
+          assert.ok(!folders.has(r.id), `${r.id} is tested in code-rules.test.ts, not with fixtures`);
+          return;
+        }
         if (CROSS_RULES.includes(r)) {
           assert.ok(crossSource.includes(`describe('${r.id}'`), `rules-cross.test.ts has describe('${r.id}', ...)`);
           assert.ok(!folders.has(r.id), `${r.id} is tested in rules-cross.test.ts, not with fixtures`);

@@ -98,16 +98,16 @@ export function cellPosition(nb: Notebook, offset: number): CellPosition | undef
 }
 
 /**
- * The 0-based offset in the .ipynb text that stands for a cell position: the stored JSON string of the
- * line, moved by the column when the line needs no escaping before it; the line start otherwise.
+ * The 0-based offset in the .ipynb text that stands for a cell position: in the stored JSON string of
+ * the line, past the escaped form of what precedes the column (when the file escapes it as JSON.stringify
+ * does, as Jupyter does); the start of the stored line otherwise.
  */
 export function fileOffset(nb: Notebook, pos: CellPosition, fileText: string): number {
   const cell = nb.cells.find(c => c.index === pos.cell);
   const at = cell?.fileOffsets[pos.line];
   if (cell === undefined || at === undefined || at < 0) return 0;
   const lineText = splitKeep(cell.source)[pos.line] ?? '';
-  const before = lineText.slice(0, pos.column);
-  const escaped = JSON.stringify(before).length - 2 === before.length;
-  return escaped && fileText.slice(at, at + before.length) === before ? at + pos.column : at;
+  const before = JSON.stringify(lineText.slice(0, pos.column)).slice(1, -1);
+  return fileText.startsWith(before, at) ? at + before.length : at;
 }
 

@@ -16,12 +16,14 @@ import invalidId from './invalid-id';
 import unknownControl from './unknown-control';
 import { CONTENT_RULES } from './content';
 import { CROSS_RULES } from './cross';
+import { CODE_RULES } from './code';
 
 export const RULES: readonly Rule[] = [
   yamlSyntax, duplicateKey, emptyFile, multipleDocuments, unknownKind,
   requiredField, recommendedField, placeholderText, invalidType, invalidEnum, invalidDate, unknownKey, invalidId, unknownControl,
   ...CONTENT_RULES,
   ...CROSS_RULES,
+  ...CODE_RULES,
 ];
 
 export function getRule(id: string): Rule | undefined {
