@@ -36,12 +36,16 @@ Usage:
   aims init              Create aims/ with a config, a Statement of Applicability and examples
   aims new <kind> <id>   Create a record (kinds: ${KINDS.join(', ')})
   aims rules             List the rules
+  aims inventory         Models and datasets in code and records (table | json | cyclonedx)
+  aims import hf-model-card|hf-dataset-card <README.md> [--id ID]
+                         A ModelCard / DataProvenance from a Hugging Face card
 
 Options:
   --root DIR             Workspace root (default: nearest folder with aims/ from the current one)
   -f, --format NAME      lint: stylish | json | sarif | github | markdown
                          coverage: table | json | markdown | csv | html | soa-markdown
                          rules: table | json | markdown
+                         inventory: table | json | cyclonedx
   -o, --output FILE      Write the report to FILE
   --max-warnings N       lint: exit 1 when there are more than N warnings
   --fix                  lint: apply safe fixes and write the files
@@ -122,6 +126,7 @@ async function run(argv: string[], io: Io, ctx: { root?: string }): Promise<numb
       force: { type: 'boolean' },
       title: { type: 'string' },
       owner: { type: 'string' },
+      id: { type: 'string' },
       today: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
       version: { type: 'boolean', short: 'v' },
@@ -132,7 +137,7 @@ async function run(argv: string[], io: Io, ctx: { root?: string }): Promise<numb
   if (values.help || cmd === 'help') { io.stdout(HELP + '\n'); return 0; }
   if (!cmd) { io.stderr(HELP + '\n'); return 2; }
   if (!COMMANDS.includes(cmd)) throw new UsageError(`unknown command '${cmd}'; use one of ${COMMANDS.join(', ')}.`);
-  const maxArgs = cmd === 'lint' ? Infinity : cmd === 'new' ? 2 : 0;
+  const maxArgs = cmd === 'lint' ? Infinity : cmd === 'new' || cmd === 'import' ? 2 : 0;
   if (rest.length > maxArgs) throw new UsageError(`unexpected argument '${rest[maxArgs]}' for 'aims ${cmd}'.`);
 
   const color = !values['no-color'] && !io.env.NO_COLOR && (values.color ?? !!io.isTTY);
@@ -239,12 +244,28 @@ async function run(argv: string[], io: Io, ctx: { root?: string }): Promise<numb
       io.stdout(`created ${rel}\n`);
       return 0;
     }
+    case 'inventory': {
+      const format = values.format ?? 'table';
+      if (!['table', 'json', 'cyclonedx'].includes(format)) throw new UsageError(`unknown inventory format '${format}'; use table, json or cyclonedx.`);
+      const project = open(root, today, io.env);
+      const { buildInventory, inventoryTable } = require('../core/code/inventory') as typeof import('../core/code/inventory');
+      const inv = buildInventory(project.linter);
+      if (format === 'cyclonedx') {
+        const { inventoryBom } = require('../core/code/cyclonedx') as typeof import('../core/code/cyclonedx');
+        emit(inventoryBom(project.linter, inv, { name: path.basename(root), today, toolVersion: VERSION }));
+      } else emit(format === 'json' ? JSON.stringify(inv, null, 2) + '\n' : inventoryTable(inv));
+      return 0;
+    }
+    case 'import': {
+      const { importCommand } = require('./import') as typeof import('./import');
+      return importCommand(rest, { root, today, id: values.id, force: !!values.force, io, emit: values.output ? emit : undefined, usage: (m: string) => new UsageError(m) });
+    }
     default:
       throw new UsageError(`unknown command '${cmd}'.`);
   }
 }
 
-const COMMANDS = ['lint', 'coverage', 'init', 'new', 'rules'];
+const COMMANDS = ['lint', 'coverage', 'init', 'new', 'rules', 'inventory', 'import'];
 
 const toPosix = (p: string): string => p.split(path.sep).join('/');
 const inside = (dir: string, p: string): boolean => p === dir || p.startsWith(dir.endsWith(path.sep) ? dir : dir + path.sep);
