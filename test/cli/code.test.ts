@@ -17,8 +17,13 @@ describe('records meet the code (CLI)', function () {
     const d = copyExamples();
     const f = lintJson(d).filter(x => x.file === 'src/train_fraud.py');
     assert.deepEqual(f.map(x => [x.ruleId, x.line, x.column, x.endColumn]), [['untracked-dataset', 24, 35, 46]]);
+    // the notebook's load is reported on the .ipynb line that stores it, naming the cell
+    const nb = lintJson(d).filter(x => x.file === 'notebooks/fraud_threshold_review.ipynb');
+    assert.deepEqual(nb.map(x => [x.ruleId, x.line, x.column, x.endColumn]), [['untracked-dataset', 37, 36, 47]]);
+    assert.match(nb[0].message, /\(cell 3, line 3\)/);
+    assert.match(read(d, 'notebooks/fraud_threshold_review.ipynb').split('\n')[36].slice(35, 46), /^CHARGEBACKS$/);
     const sarif = JSON.parse(aims(['lint', '-f', 'sarif'], d).stdout);
-    const res = sarif.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'untracked-dataset');
+    const res = sarif.runs[0].results.find((r: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => r.ruleId === 'untracked-dataset' && r.locations[0].physicalLocation.artifactLocation.uri.endsWith('train_fraud.py'));
     assert.deepEqual(res.locations[0].physicalLocation.region, { startLine: 24, startColumn: 35, endLine: 24, endColumn: 46 });
     assert.match(res.locations[0].physicalLocation.artifactLocation.uri, /(^|\/)src\/train_fraud\.py$/);
     assert.match(aims(['lint', '-f', 'github'], d).stdout, /^::warning file=[^,]*src\/train_fraud\.py,line=24,col=35,endLine=24,endColumn=46,title=aims\(untracked-dataset\)::pandas reads/m);
@@ -28,18 +33,20 @@ describe('records meet the code (CLI)', function () {
     const d = copyExamples();
     write(d, 'aims/aims.config.yaml', 'code:\n  exclude: ["src/train_fraud.py"]\n');
     assert.equal(lintJson(d).filter(x => x.file.startsWith('src/')).length, 0);
+    assert.equal(lintJson(d).filter(x => x.file.startsWith('notebooks/')).length, 1);
     write(d, 'aims/aims.config.yaml', 'rules:\n  untracked-dataset: error\n');
-    assert.deepEqual(lintJson(d).filter(x => x.file.startsWith('src/')).map(x => x.severity), ['error']);
+    assert.deepEqual(lintJson(d).filter(x => !x.file.startsWith('aims/')).map(x => x.severity), ['error', 'error']);
   });
 
   describe('aims inventory', () => {
     it('table: every model and dataset with state, record, findings and first use', () => {
       const r = aims(['inventory', '--root', 'examples'], REPO);
       assert.equal(r.code, 0, r.stderr);
-      assert.match(r.stdout, /^dataset\s+s3:\/\/northwind-ml\/fraud\/chargebacks-2025\/\s+untracked\s+—\s+src\/train_fraud\.py:24$/m);
+      assert.match(r.stdout, /^dataset\s+s3:\/\/northwind-ml\/fraud\/chargebacks-2025\/\s+untracked\s+—\s+notebooks\/fraud_threshold_review\.ipynb:37 \+1$/m);
+      assert.match(r.stdout, /^model\s+transaction-fraud-detector\s+tracked\s+ModelCard transaction-fraud-detector · approved\s+1E 1W 0I\s+notebooks\/fraud_threshold_review\.ipynb:35$/m);
       assert.match(r.stdout, /^dataset\s+loan-applications-2024\s+tracked\s+DataProvenance loan-applications-2024 · approved\s+0E 0W 0I\s+src\/train_credit\.py:\d+$/m);
       assert.match(r.stdout, /^model\s+credit-risk-scorer\s+not-loaded\s+ModelCard credit-risk-scorer · approved\s+1E 0W 0I$/m);
-      assert.match(r.stdout, /\n7 items: 4 tracked, 1 untracked, 0 unresolved, 2 recorded but not loaded by the code\.\n$/);
+      assert.match(r.stdout, /\n7 items: 5 tracked, 1 untracked, 0 unresolved, 1 recorded but not loaded by the code\.\n$/);
     });
 
     it('json: items with their uses', () => {
@@ -48,7 +55,7 @@ describe('records meet the code (CLI)', function () {
       assert.deepEqual(apps.uses.map((u: { file: string; library: string; value: string }) => [u.file, u.library, u.value]), [
         ['src/train_credit.py', 'pandas', 's3://northwind-ml/credit/applications-2024/'],
       ]);
-      assert.deepEqual(inv.totals, { tracked: 4, untracked: 1, unresolved: 0, 'not-loaded': 2 });
+      assert.deepEqual(inv.totals, { tracked: 5, untracked: 1, unresolved: 0, 'not-loaded': 1 });
     });
 
     it('cyclonedx: a CycloneDX 1.6 BOM valid against the official schema, models with model cards, datasets with data', async () => {

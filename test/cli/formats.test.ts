@@ -39,7 +39,7 @@ describe('aims lint --format (CLI)', function () {
   it('json: one object per finding with file, line, column, end, rule, severity, controls, message', () => {
     assert.ok(findings.length >= 6);
     for (const f of findings) {
-      assert.match(f.file, /^(aims\/.+\.yaml|src\/.+\.py)$/);
+      assert.match(f.file, /^(aims\/.+\.yaml|src\/.+\.py|notebooks\/.+\.ipynb)$/);
       assert.ok(Number.isInteger(f.line) && f.line >= 1 && Number.isInteger(f.column) && f.column >= 1, JSON.stringify(f));
       assert.ok(f.endLine > f.line || (f.endLine === f.line && f.endColumn >= f.column), JSON.stringify(f));
       assert.match(f.ruleId, /^[a-z]+(-[a-z]+)*$/);
@@ -58,7 +58,7 @@ describe('aims lint --format (CLI)', function () {
     const blocks = new Map<string, string[]>();
     let current = '';
     for (const line of r.stdout.split('\n')) {
-      if (/^(aims|src)\//.test(line)) { current = line; blocks.set(line, []); } else if (current && line.startsWith('  ')) blocks.get(current)!.push(line);
+      if (/^(aims|src|notebooks)\//.test(line)) { current = line; blocks.set(line, []); } else if (current && line.startsWith('  ')) blocks.get(current)!.push(line);
     }
     for (const f of findings) {
       const lines = blocks.get(f.file);

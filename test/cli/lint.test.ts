@@ -38,7 +38,7 @@ describe('aims lint (CLI)', function () {
       assert.equal(fromOutside.code, 1);
       assert.equal(fromInside.code, 1);
       assert.deepEqual(JSON.parse(fromInside.stdout), JSON.parse(fromOutside.stdout));
-      assert.ok((JSON.parse(fromOutside.stdout) as { file: string }[]).every(f => f.file.startsWith('aims/') || f.file.startsWith('src/')));
+      assert.ok((JSON.parse(fromOutside.stdout) as { file: string }[]).every(f => /^(aims|src|notebooks)\//.test(f.file)));
     });
 
     it('paths relative to the current folder when the workspace lies within it', () => {
@@ -46,7 +46,7 @@ describe('aims lint (CLI)', function () {
       fs.cpSync(copyExamples(), path.join(parent, 'ws'), { recursive: true });
       const r = aims(['lint', '--root', 'ws', '--format', 'json'], parent);
       const files = (JSON.parse(r.stdout) as { file: string }[]).map(f => f.file);
-      assert.ok(files.length > 0 && files.every(f => f.startsWith('ws/aims/') || f.startsWith('ws/src/')), files.join(', '));
+      assert.ok(files.length > 0 && files.every(f => /^ws\/(aims|src|notebooks)\//.test(f)), files.join(', '));
       assert.ok(files.every(f => fs.existsSync(path.join(parent, f))));
     });
 

@@ -123,7 +123,7 @@ describe('aims lint --format sarif (CLI)', function () {
       assert.equal(res.locations.length, 1);
       const loc = res.locations[0].physicalLocation;
       assert.equal(loc.artifactLocation.uriBaseId, '%SRCROOT%');
-      assert.match(loc.artifactLocation.uri, /^(aims\/[^:]+\.yaml|src\/[^:]+\.py)$/, 'relative, forward slashes, no scheme');
+      assert.match(loc.artifactLocation.uri, /^(aims\/[^:]+\.yaml|src\/[^:]+\.py|notebooks\/[^:]+\.ipynb)$/, 'relative, forward slashes, no scheme');
       const g = loc.region!;
       assert.ok(g.startLine >= 1 && g.startColumn >= 1);
       assert.ok(g.endLine! > g.startLine || (g.endLine === g.startLine && g.endColumn! > g.startColumn), JSON.stringify(g));
