@@ -1,6 +1,7 @@
 // Publishes the engine's findings as diagnostics, for every record of every AIMS workspace.
 import * as vscode from 'vscode';
 import { CONFIG_FILE } from '../core/config';
+import { isNotebook } from '../core/code/scan';
 import { AimsDiagnostic } from './convert';
 import type { AimsService } from './workspace';
 
@@ -16,6 +17,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     if (enabled) {
       for (const ws of this.service.list()) {
         for (const [file, findings] of ws.findings()) {
+          if (isNotebook(file)) continue; // per cell: codeLens.ts (NotebookDiagnostics)
           const uri = ws.uri(file);
           this.collection.set(uri, findings.map(f => new AimsDiagnostic(f, ws)));
           next.add(uri.toString());

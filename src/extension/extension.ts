@@ -8,6 +8,7 @@ import { todayIso } from '../core/rule';
 import { KIND_SPECS, KEBAB_ID } from '../core/schema';
 import { EXAMPLE_IDS, initFiles, recordPath, skeletonRecord } from '../core/skeleton';
 import { AimsCodeActionProvider, runFixAll } from './codeActions';
+import { registerCodeFeatures, type CodeFeatures } from './codeLens';
 import { toRange } from './convert';
 import { CoveragePanelController, registerCoveragePanel } from './coveragePanel';
 import { DiagnosticsPublisher } from './diagnostics';
@@ -25,6 +26,8 @@ export interface AimsApi {
   form: RecordFormProvider;
   /** The control-coverage panel. */
   coverage: CoveragePanelController;
+  /** Dataset and model loads in Python files and notebooks: CodeLens, hover, quick fixes. */
+  code: CodeFeatures;
   /** Resolves when pending (debounced) lint runs and file-event flushes are done; for tests. */
   idle(): Promise<void>;
 }
@@ -178,6 +181,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AimsAp
   registerLanguageFeatures(context, service);
   const form = registerFormEditor(context, service);
   const coverage = registerCoveragePanel(context, service);
+  const code = registerCodeFeatures(context, service);
 
   // ---- commands ----
   /** New record: asks for kind and id unless given (the form editor and tests pass them). */
@@ -270,7 +274,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<AimsAp
     statusBar,
     form,
     coverage,
+    code,
     async idle() {
+      await code.idle();
       while (pendingLints.size || runningLints.size || pathsFlush) {
         await Promise.all([...[...pendingLints.values()].map(p => p.done), ...runningLints, pathsFlush?.done]);
       }

@@ -9,6 +9,7 @@ import { controlFindingsText } from '../core/export';
 const ORG_GROUP = 'ORG';
 import type { Finding, Kind, Severity } from '../core/model';
 import type { IndexedRecord } from '../core/rule';
+import type { CodeUse } from '../core/code/match';
 import { toRange } from './convert';
 import type { AimsService, AimsWorkspace } from './workspace';
 import { codeSpan, escapeMarkdown } from './markdown';
@@ -31,7 +32,9 @@ function severityIcon(s: Severity | undefined, fallback: string): vscode.ThemeIc
 
 type RecordNode =
   | { type: 'folder'; ws: AimsWorkspace }
-  | { type: 'record'; ws: AimsWorkspace; record: IndexedRecord };
+  | { type: 'record'; ws: AimsWorkspace; record: IndexedRecord }
+  /** Where the code loads what the record tracks. */
+  | { type: 'use'; ws: AimsWorkspace; record: IndexedRecord; use: CodeUse };
 
 export class RecordsTreeProvider implements vscode.TreeDataProvider<RecordNode> {
   private readonly emitter = new vscode.EventEmitter<RecordNode | undefined>();
@@ -56,6 +59,7 @@ export class RecordsTreeProvider implements vscode.TreeDataProvider<RecordNode> 
       return list.length ? this.recordsOf(list[0]).map(record => ({ type: 'record', ws: list[0], record })) : [];
     }
     if (node.type === 'folder') return this.recordsOf(node.ws).map(record => ({ type: 'record', ws: node.ws, record }));
+    if (node.type === 'record') return (node.ws.uses().get(node.record.file) ?? []).map(use => ({ type: 'use', ws: node.ws, record: node.record, use }));
     return [];
   }
 
@@ -66,13 +70,27 @@ export class RecordsTreeProvider implements vscode.TreeDataProvider<RecordNode> 
       item.iconPath = vscode.ThemeIcon.Folder;
       return item;
     }
+    if (node.type === 'use') {
+      const { use } = node;
+      const l = use.load;
+      const item = new vscode.TreeItem(l.cell ? `${use.file}, cell ${l.cell.cell + 1}:${l.cell.line + 1}` : `${use.file}:${l.range.start.line}`, vscode.TreeItemCollapsibleState.None);
+      item.id = `${node.ws.folder.uri.toString()}#${node.record.file}@${use.file}:${l.range.startOffset}`;
+      item.description = `${l.library} · ${l.value ?? (l.prefix ?? '') + '…'}`;
+      item.iconPath = new vscode.ThemeIcon(use.file.endsWith('.ipynb') ? 'notebook' : 'file-code');
+      item.contextValue = 'aimsCodeUse';
+      item.command = l.cell
+        ? { command: 'aims.openCodeUse', title: 'Open the code', arguments: [node.ws.uri(use.file), l.cell.line, l.cell.cell] }
+        : { command: 'aims.openCodeUse', title: 'Open the code', arguments: [node.ws.uri(use.file), l.range.start.line - 1] };
+      return item;
+    }
     const { ws, record } = node;
     const s = record.summary;
     const findings = ws.findings().get(record.file);
     const worst = worstSeverity(findings);
-    const item = new vscode.TreeItem(s.title || s.id || record.file, vscode.TreeItemCollapsibleState.None);
+    const uses = ws.uses().get(record.file)?.length ?? 0;
+    const item = new vscode.TreeItem(s.title || s.id || record.file, uses ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `${ws.folder.uri.toString()}#${record.file}`;
-    item.description = [s.id, s.status, s.owner].filter(Boolean).join(' · ');
+    item.description = [s.id, s.status, s.owner, uses ? `used in ${uses} place${uses === 1 ? '' : 's'}` : ''].filter(Boolean).join(' · ');
     item.iconPath = severityIcon(worst, this.icon);
     item.resourceUri = ws.uri(record.file);
     item.contextValue = findings?.length ? 'aimsRecord.withFindings' : 'aimsRecord';

@@ -10,6 +10,9 @@ import { Linter } from '../core/linter';
 import type { Finding } from '../core/model';
 import { makePathExists } from '../core/project';
 import { RULES } from '../core/rules';
+import { CodeMatcher } from '../core/code/config';
+import { codeUses, type CodeUse } from '../core/code/match';
+import { isCodeFile } from '../core/code/scan';
 
 export class AimsWorkspace implements vscode.Disposable {
   linter: Linter;
@@ -23,10 +26,13 @@ export class AimsWorkspace implements vscode.Disposable {
   private pathKind: (rel: string) => PathKind;
   private findingsCache: Map<string, Finding[]> | undefined;
   private coverageCache: CoverageReport | undefined;
+  private codeMatcher: CodeMatcher;
+  private usesCache: Map<string, CodeUse[]> | undefined;
 
   /** The workspace folder; replaced by AimsService.refreshFolders when its name or position changes. */
   constructor(public folder: vscode.WorkspaceFolder) {
     this.matcher = new RecordMatcher(this.config);
+    this.codeMatcher = new CodeMatcher(this.config.code);
     this.pathExists = makePathExists(this.root);
     this.pathKind = makePathKind(this.root);
     this.linter = this.makeLinter();
@@ -47,6 +53,8 @@ export class AimsWorkspace implements vscode.Disposable {
   }
 
   isRecord(rel: string): boolean { return this.matcher.matches(rel); }
+  /** A Python file or notebook the config's `code:` globs select. */
+  isCode(rel: string): boolean { return isCodeFile(rel) && this.codeMatcher.matches(rel); }
 
   private makeLinter(): Linter {
     return new Linter({
@@ -83,6 +91,7 @@ export class AimsWorkspace implements vscode.Disposable {
       } catch { /* deleted meanwhile */ }
     }));
     for (const [rel, text] of openTexts) if (!this.linter.has(rel)) this.linter.setFile(rel, text);
+    await this.loadCode();
     this.changed();
   }
 
@@ -102,6 +111,43 @@ export class AimsWorkspace implements vscode.Disposable {
       this.config = { ...DEFAULT_CONFIG };
     }
     this.matcher = new RecordMatcher(this.config);
+    this.codeMatcher = new CodeMatcher(this.config.code);
+  }
+
+  /** Reads the code files (config `code:`) from disk; open Python documents keep their unsaved text. */
+  private async loadCode(): Promise<void> {
+    const files = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, '**/*.{py,ipynb}'), '**/{node_modules,.git}/**', 100_000);
+    const open = new Map<string, string>();
+    for (const doc of vscode.workspace.textDocuments) {
+      const rel = this.rel(doc.uri);
+      if (rel && doc.uri.scheme === this.folder.uri.scheme && this.isCode(rel) && !rel.endsWith('.ipynb')) open.set(rel, doc.getText());
+    }
+    await Promise.all(files.map(async uri => {
+      const rel = this.rel(uri);
+      if (!rel || !this.isCode(rel)) return;
+      const text = open.get(rel);
+      if (text !== undefined) { this.linter.setCodeFile(rel, text); return; }
+      try { this.linter.setCodeFile(rel, Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8')); } catch { /* deleted meanwhile */ }
+    }));
+  }
+
+  /** Sets the text of a code file (an editor, a notebook or the disk); true when findings may have changed. */
+  updateCode(rel: string, text: string): boolean {
+    if (!this.isCode(rel)) return false;
+    const changed = this.linter.setCodeFile(rel, text);
+    if (changed) this.changed();
+    return changed;
+  }
+
+  removeCode(rel: string): boolean {
+    const had = this.linter.deleteCodeFile(rel);
+    if (had) this.changed();
+    return had;
+  }
+
+  /** Where the code loads what each record tracks (record file → uses). */
+  uses(): Map<string, CodeUse[]> {
+    return (this.usesCache ??= codeUses(this.linter.records(), this.linter.codeScans()));
   }
 
   /**
@@ -142,6 +188,7 @@ export class AimsWorkspace implements vscode.Disposable {
   private changed(): void {
     this.findingsCache = undefined;
     this.coverageCache = undefined;
+    this.usesCache = undefined;
   }
 
   findings(): Map<string, Finding[]> {

@@ -76,3 +76,24 @@ export function identifierIndex(records: readonly IndexedRecord[]): IdentifierIn
   if (!ix) { ix = new IdentifierIndex(records); cache.set(records, ix); }
   return ix;
 }
+
+export interface CodeUse {
+  /** The code file (workspace-relative). */
+  file: string;
+  load: import('./scan').LocatedLoad;
+}
+
+/** Where the code loads what each record tracks: record file → uses, in file and position order. */
+export function codeUses(records: readonly IndexedRecord[], scans: readonly import('./scan').CodeScan[]): Map<string, CodeUse[]> {
+  const index = identifierIndex(records);
+  const out = new Map<string, CodeUse[]>();
+  for (const scan of scans) {
+    for (const load of scan.loads) {
+      const t = index.lookup(load);
+      if (!t) continue;
+      const l = out.get(t.record.file);
+      if (l) l.push({ file: scan.file, load }); else out.set(t.record.file, [{ file: scan.file, load }]);
+    }
+  }
+  return out;
+}
