@@ -199,11 +199,11 @@ export class CodeFeatures implements vscode.Disposable, vscode.CodeLensProvider,
       const c = { error: 0, warning: 0, info: 0 };
       for (const f of dl.ws.findings().get(t.record.file) ?? []) c[f.severity]++;
       md.appendMarkdown(`**${esc(s.title ?? s.id ?? t.record.file)}**\n\n`);
-      md.appendMarkdown(`${esc(s.kind)} \`${esc(s.id ?? '')}\` · status **${esc(s.status ?? 'not set')}** · owner ${esc(s.owner ?? 'not set')}${s.review_by ? ` · review by ${esc(s.review_by)}` : ''}\n\n`);
-      md.appendMarkdown(`${c.error} errors, ${c.warning} warnings, ${c.info} infos · tracked by the identifier \`${esc(t.identifier)}\`\n\n`);
+      md.appendMarkdown(`${esc(s.kind)} ${codeSpan(s.id ?? '')} · status **${esc(s.status ?? 'not set')}** · owner ${esc(s.owner ?? 'not set')}${s.review_by ? ` · review by ${esc(s.review_by)}` : ''}\n\n`);
+      md.appendMarkdown(`${c.error} errors, ${c.warning} warnings, ${c.info} infos · tracked by the identifier ${codeSpan(t.identifier)}\n\n`);
       md.appendMarkdown(`${esc(t.record.file)}`);
     } else if (dl.load.value !== undefined) {
-      md.appendMarkdown(`**No ${recordKindFor(dl.load)} record names \`${esc(shownValue(v))}\`**\n\n${esc(dl.load.library)} loads this ${dl.load.kind}. Create a record for it or add it to a record's identifiers (CodeLens above, or the quick fixes).`);
+      md.appendMarkdown(`**No ${recordKindFor(dl.load)} record names ${codeSpan(shownValue(v))}**\n\n${esc(dl.load.library)} loads this ${dl.load.kind}. Create a record for it or add it to a record's identifiers (CodeLens above, or the quick fixes).`);
     } else {
       md.appendMarkdown(`**${esc(dl.load.library)} loads a ${dl.load.kind} named only at run time**\n\n${esc(dl.load.dynamic ?? '')}`);
     }
@@ -273,6 +273,11 @@ export class CodeFeatures implements vscode.Disposable, vscode.CodeLensProvider,
     for (const t of this.timers.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** A Markdown code span (where backslash escapes would show): backticks inside become quotes. */
+function codeSpan(s: string): string {
+  return '`' + s.replace(/`/g, "'") + '`';
 }
 
 function esc(s: string): string {

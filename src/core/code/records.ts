@@ -3,7 +3,8 @@
 // `identifiers` and `source.uri`, or a ModelCard with it in `identifiers`).
 import { applyFix } from '../edit';
 import type { Fix, Kind } from '../model';
-import type { ReportInput } from '../rule';
+import type { ReportInput, WorkspaceContext } from '../rule';
+import { identifierIndex } from './match';
 import { KEBAB_ID } from '../schema';
 import { recordPath, skeletonRecord } from '../skeleton';
 import type { LocatedLoad } from './scan';
@@ -45,4 +46,25 @@ export function prefilledRecord(kind: Kind, value: string, opts: { id: string; t
 /** The report of a code rule about one load: located at the identifier, stable across line moves. */
 export function loadReport(load: LocatedLoad, message: string, extra: Partial<ReportInput> = {}): ReportInput {
   return { path: ['code', load.callee, load.value ?? load.prefix ?? ''], target: 'value', range: load.range, message, ...extra };
+}
+
+/**
+ * Reports every resolved load of `kind` that no record tracks, with the quick fix that creates a
+ * prefilled record for it (the rules untracked-dataset and untracked-model).
+ */
+export function reportUntracked(ctx: WorkspaceContext, kind: LocatedLoad['kind'], describe: (load: LocatedLoad, shown: string) => { message: string; controls?: string[] }): void {
+  const index = identifierIndex(ctx.records);
+  const recordKind: Kind = kind === 'dataset' ? 'DataProvenance' : 'ModelCard';
+  for (const scan of ctx.code) {
+    for (const load of scan.loads) {
+      if (load.kind !== kind || load.value === undefined || index.lookup(load)) continue;
+      const shown = shownValue(load.value);
+      const rec = prefilledRecord(recordKind, load.value, { id: suggestedId(load.value, id => ctx.byId.has(id)), today: ctx.env.today });
+      const { message, controls } = describe(load, shown);
+      ctx.report(scan.file, loadReport(load, message, {
+        ...(controls ? { controls } : {}),
+        suggestions: [{ title: `Create ${recordKind === 'ModelCard' ? 'a ModelCard' : 'a DataProvenance record'} for '${shown}'`, ops: [{ op: 'create-file', file: rec.file, text: rec.text }] }],
+      }));
+    }
+  }
 }

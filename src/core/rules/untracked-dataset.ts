@@ -1,5 +1,4 @@
-import { identifierIndex } from '../code/match';
-import { loadReport, prefilledRecord, shownValue, suggestedId, whereInFile } from '../code/records';
+import { reportUntracked, whereInFile } from '../code/records';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -18,17 +17,8 @@ export default defineRule({
     good: '# aims/data/loan-applications-2024.yaml\nkind: DataProvenance\nid: loan-applications-2024\nidentifiers:\n  - s3://northwind-ml/credit/applications-2024/',
   },
   check(ctx) {
-    const index = identifierIndex(ctx.records);
-    const ids = new Set(ctx.byId.keys());
-    for (const scan of ctx.code) {
-      for (const load of scan.loads) {
-        if (load.kind !== 'dataset' || load.value === undefined || index.lookup(load)) continue;
-        const v = shownValue(load.value);
-        const rec = prefilledRecord('DataProvenance', load.value, { id: suggestedId(load.value, id => ids.has(id)), today: ctx.env.today });
-        ctx.report(scan.file, loadReport(load, `${load.library} reads '${v}'${whereInFile(load)}, but no DataProvenance record names it. Add it to a record's identifiers or create a record for this dataset.`, {
-          suggestions: [{ title: `Create a DataProvenance record for '${v}'`, ops: [{ op: 'create-file', file: rec.file, text: rec.text }] }],
-        }));
-      }
-    }
+    reportUntracked(ctx, 'dataset', (load, v) => ({
+      message: `${load.library} reads '${v}'${whereInFile(load)}, but no DataProvenance record names it. Add it to a record's identifiers or create a record for this dataset.`,
+    }));
   },
 });

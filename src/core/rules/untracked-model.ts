@@ -1,5 +1,4 @@
-import { identifierIndex } from '../code/match';
-import { loadReport, prefilledRecord, shownValue, suggestedId, whereInFile } from '../code/records';
+import { reportUntracked, whereInFile } from '../code/records';
 import { defineRule } from '../rule';
 
 const PROVIDERS: Record<string, string> = { openai: 'OpenAI', anthropic: 'Anthropic', bedrock: 'Amazon Bedrock', vertex: 'Google Vertex AI' };
@@ -20,20 +19,13 @@ export default defineRule({
     good: '# aims/models/case-summarizer.yaml\nkind: ModelCard\nid: case-summarizer\nidentifiers: [gpt-4o-mini]\nsuppliers:\n  - name: OpenAI\n    supplies: hosted language model',
   },
   check(ctx) {
-    const index = identifierIndex(ctx.records);
-    const ids = new Set(ctx.byId.keys());
-    for (const scan of ctx.code) {
-      for (const load of scan.loads) {
-        if (load.kind !== 'model' || load.value === undefined || index.lookup(load)) continue;
-        const v = shownValue(load.value);
-        const external = load.hosted !== undefined || (load.library === 'transformers' || load.library === 'huggingface_hub' || load.library === 'sentence_transformers') && /^[\w.-]+\/[\w.-]+$/.test(load.value);
-        const what = load.hosted ? `calls the hosted model '${v}' of ${PROVIDERS[load.hosted] ?? load.hosted}` : `${load.library} loads the model '${v}'`;
-        const rec = prefilledRecord('ModelCard', load.value, { id: suggestedId(load.value, id => ids.has(id)), today: ctx.env.today });
-        ctx.report(scan.file, loadReport(load, `The code ${what}${whereInFile(load)}, but no ModelCard names it. Add it to a ModelCard's identifiers or create one${external ? ' (a third-party model: name its supplier too)' : ''}.`, {
-          controls: external ? ['A.4.3', 'A.6.2.3', 'A.10.3'] : ['A.4.3', 'A.6.2.3'],
-          suggestions: [{ title: `Create a ModelCard for '${v}'`, ops: [{ op: 'create-file', file: rec.file, text: rec.text }] }],
-        }));
-      }
-    }
+    reportUntracked(ctx, 'model', (load, v) => {
+      const external = load.hosted !== undefined || (load.library === 'transformers' || load.library === 'huggingface_hub' || load.library === 'sentence_transformers') && /^[\w.-]+\/[\w.-]+$/.test(load.value!);
+      const what = load.hosted ? `calls the hosted model '${v}' of ${PROVIDERS[load.hosted] ?? load.hosted}` : `${load.library} loads the model '${v}'`;
+      return {
+        message: `The code ${what}${whereInFile(load)}, but no ModelCard names it. Add it to a ModelCard's identifiers or create one${external ? ' (a third-party model: name its supplier too)' : ''}.`,
+        controls: external ? ['A.4.3', 'A.6.2.3', 'A.10.3'] : ['A.4.3', 'A.6.2.3'],
+      };
+    });
   },
 });
