@@ -319,6 +319,13 @@ export function defaultConfigText(opts: { roles?: readonly Role[] } = {}): strin
     ...ROLES.map(r => `#   ${r.padEnd(w)}  ${ROLE_TITLES[r]}: ${ROLE_NOTES[r]}`),
     `roles: [${roles.join(', ')}]`,
     '',
+    '# Code scanned for the datasets and models it loads (rules untracked-dataset, untracked-model,',
+    '# unresolved-load): globs relative to the repository root. Default: every Python file and notebook',
+    '# outside virtual environments, node_modules and build folders. Each list replaces its default:',
+    '#   code:',
+    '#     include: ["src/**/*.py", "notebooks/**/*.ipynb"]',
+    '#     exclude: ["src/vendor/**"]',
+    '',
   ].join('\n');
 }
 

@@ -13,6 +13,7 @@ import { Linter } from '../../src/core/linter';
 import type { Finding } from '../../src/core/model';
 import { openProject } from '../../src/core/project';
 import { RULES } from '../../src/core/rules';
+import { defaultConfigText } from '../../src/core/skeleton';
 
 const TODAY = '2026-11-22';
 const record = (kind: string, id: string, more = ''): string => `apiVersion: aims/v1\nkind: ${kind}\nid: ${id}\nstatus: approved\n${more}`;
@@ -170,6 +171,12 @@ AutoModel.from_pretrained("hf://vendor/credit-bert")
       assert.throws(() => parseConfig('code:\n  includes: []\n', 'c', known), (e: ConfigError) => e.line === 2 && /did you mean 'include'/.test(e.detail));
       assert.throws(() => parseConfig('code: [a]\n', 'c', known), (e: ConfigError) => e.line === 1 && /must be a mapping/.test(e.detail));
       assert.throws(() => parseConfig('code:\n  include: "*.py"\n', 'c', known), (e: ConfigError) => /list of glob patterns/.test(e.detail));
+    });
+
+    it('aims init documents the code section in comments and keeps the defaults', () => {
+      const text = defaultConfigText();
+      assert.match(text, /^#   code:\n#     include: \["src\/\*\*\/\*\.py", "notebooks\/\*\*\/\*\.ipynb"\]$/m);
+      assert.deepEqual(parseConfig(text, 'aims/aims.config.yaml', known).code, DEFAULT_CODE_CONFIG);
     });
 
     it('finds Python files and notebooks outside virtual environments, dependencies and build output', () => {
