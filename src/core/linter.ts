@@ -5,9 +5,10 @@
 import { analyzeFile, finding, makeRuleSet, type FileAnalysis, type RuleSet } from './analyze';
 import type { Finding, Range } from './model';
 import { Locator } from './parse';
-import type { Env, IndexedRecord, Rule } from './rule';
+import type { Env, IndexedRecord, Rule, WorkspaceRule } from './rule';
 import { todayIso } from './rule';
 import { RULES } from './rules';
+import { CODE_RULES } from './rules/code';
 import type { Role } from './catalogue';
 import type { Severity } from './model';
 import type { PathKind } from './coverage/evidence';
@@ -28,12 +29,17 @@ export interface LinterOptions {
   lastChange?: (file: string) => string | undefined;
 }
 
+const CODE_RULE_IDS = new Set(CODE_RULES.map(r => r.id));
+
 export class Linter {
   readonly env: Env;
   readonly ruleSet: RuleSet;
   private readonly files = new Map<string, FileAnalysis>();
   private readonly locators = new Map<string, Locator>();
+  /** Findings of the workspace rules about records, and of those about code (redone when only code changes). */
   private cross: Map<string, Finding[]> | undefined;
+  private codeCross: Map<string, Finding[]> | undefined;
+  private crossAll: Map<string, Finding[]> | undefined;
   private indexCache: { records: IndexedRecord[]; byId: Map<string, IndexedRecord[]> } | undefined;
   /** Scanned code files (Python, notebooks), kept until their text changes. */
   private readonly code = new Map<string, { text: string; scan: CodeScan }>();
@@ -78,13 +84,13 @@ export class Linter {
     if (this.code.get(file)?.text === text) return false;
     this.code.set(file, { text, scan: scanCode(file, text) });
     this.codeList = undefined;
-    this.cross = undefined;
+    this.codeCross = this.crossAll = undefined;
     return true;
   }
 
   deleteCodeFile(file: string): boolean {
     const had = this.code.delete(file);
-    if (had) { this.codeList = undefined; this.cross = undefined; }
+    if (had) { this.codeList = undefined; this.codeCross = this.crossAll = undefined; }
     return had;
   }
 
@@ -100,7 +106,7 @@ export class Linter {
 
   /** Re-runs only the cross-record rules, e.g. after files outside aims/ appeared (evidence paths). */
   invalidate(): void {
-    this.cross = undefined;
+    this.cross = this.codeCross = this.crossAll = undefined;
     this.indexCache = undefined;
   }
 
@@ -139,10 +145,29 @@ export class Linter {
   }
 
   private crossFindings(): Map<string, Finding[]> {
-    if (this.cross) return this.cross;
+    if (this.crossAll) return this.crossAll;
+    const { records } = this.index();
+    if (!this.cross) {
+      this.cross = this.runWorkspaceRules(r => !CODE_RULE_IDS.has(r.id));
+      // evidence with cross-record errors (a dangling reference) is not clean evidence either
+      for (const r of records) {
+        const extra = this.cross.get(r.file);
+        if (extra) for (const f of extra) if (f.severity === 'error') r.errors++;
+      }
+    }
+    // the code rules report on code files only: an edit of code re-runs them alone
+    this.codeCross ??= this.runWorkspaceRules(r => CODE_RULE_IDS.has(r.id));
+    const all = new Map(this.cross);
+    for (const [file, list] of this.codeCross) all.set(file, [...(all.get(file) ?? []), ...list]);
+    this.crossAll = all;
+    return all;
+  }
+
+  private runWorkspaceRules(which: (r: WorkspaceRule) => boolean): Map<string, Finding[]> {
     const cross = new Map<string, Finding[]>();
     const { records, byId } = this.index();
     for (const rule of this.ruleSet.workspace) {
+      if (!which(rule)) continue;
       const sev = this.ruleSet.severity.get(rule.id)!;
       rule.check({
         env: this.env,
@@ -159,12 +184,6 @@ export class Linter {
         },
       });
     }
-    // evidence with cross-record errors (a dangling reference) is not clean evidence either
-    for (const r of records) {
-      const extra = cross.get(r.file);
-      if (extra) for (const f of extra) if (f.severity === 'error') r.errors++;
-    }
-    this.cross = cross;
     return cross;
   }
 
