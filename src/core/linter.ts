@@ -13,6 +13,7 @@ import type { Role } from './catalogue';
 import type { Severity } from './model';
 import type { PathKind } from './coverage/evidence';
 import { scanCode, type CodeScan } from './code/scan';
+import type { ParseCache } from './code/python';
 
 export interface LinterOptions {
   rules?: readonly Rule[];
@@ -42,7 +43,7 @@ export class Linter {
   private crossAll: Map<string, Finding[]> | undefined;
   private indexCache: { records: IndexedRecord[]; byId: Map<string, IndexedRecord[]> } | undefined;
   /** Scanned code files (Python, notebooks), kept until their text changes. */
-  private readonly code = new Map<string, { text: string; scan: CodeScan }>();
+  private readonly code = new Map<string, { text: string; scan: CodeScan; cache?: ParseCache }>();
   private codeList: CodeScan[] | undefined;
   pathExists: (relPath: string) => boolean;
   pathKind: (relPath: string) => PathKind;
@@ -79,10 +80,16 @@ export class Linter {
     return had;
   }
 
-  /** Adds or updates a code file (scanned for dataset and model loads); false when unchanged. */
-  setCodeFile(file: string, text: string): boolean {
-    if (this.code.get(file)?.text === text) return false;
-    this.code.set(file, { text, scan: scanCode(file, text) });
+  /**
+   * Adds or updates a code file (scanned for dataset and model loads); false when unchanged. `keepTree`
+   * (the editor, for a file being edited) keeps its syntax tree so that the next change re-parses
+   * only what changed.
+   */
+  setCodeFile(file: string, text: string, keepTree = false): boolean {
+    const prev = this.code.get(file);
+    if (prev?.text === text) return false;
+    const cache = keepTree ? prev?.cache ?? {} : undefined;
+    this.code.set(file, { text, scan: scanCode(file, text, cache), cache });
     this.codeList = undefined;
     this.codeCross = this.crossAll = undefined;
     return true;

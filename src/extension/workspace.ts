@@ -134,7 +134,7 @@ export class AimsWorkspace implements vscode.Disposable {
   /** Sets the text of a code file (an editor, a notebook or the disk); true when findings may have changed. */
   updateCode(rel: string, text: string): boolean {
     if (!this.isCode(rel)) return false;
-    const changed = this.linter.setCodeFile(rel, text);
+    const changed = this.linter.setCodeFile(rel, text, true);
     if (changed) this.changed();
     return changed;
   }

@@ -7,7 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { findCodeFiles, DEFAULT_CODE_CONFIG } from '../../src/core/code/config';
 import { normalizeIdentifier } from '../../src/core/code/match';
-import { suggestedId } from '../../src/core/code/records';
+import * as yaml from 'js-yaml';
+import { prefilledRecord, suggestedId, yamlString } from '../../src/core/code/records';
 import { ConfigError, parseConfig } from '../../src/core/config';
 import { Linter } from '../../src/core/linter';
 import type { Finding } from '../../src/core/model';
@@ -199,3 +200,17 @@ AutoModel.from_pretrained("hf://vendor/credit-bert")
 });
 
 
+
+describe('prefilled records', () => {
+  it('write the identifier as a YAML scalar that reads back as the same string, for any value', () => {
+    for (const v of ['s3://b/x/', 'models:/m/1', 'true', '0.5', '-x', 'a: b', 'a #b', 'x:', "it's", 'é/ü', '"q"', '~', 'null', '@org/m', 'line\nbreak', '']) {
+      assert.equal((yaml.load(`k: ${yamlString(v)}`, { schema: yaml.CORE_SCHEMA }) as { k: string }).k, v, v);
+      for (const kind of ['DataProvenance', 'ModelCard'] as const) {
+        const rec = prefilledRecord(kind, v, { id: 'x', today: TODAY });
+        const data = yaml.load(rec.text, { schema: yaml.CORE_SCHEMA }) as Record<string, any>;
+        assert.deepEqual(data.identifiers, [v], `${kind} ${JSON.stringify(v)}`);
+        if (kind === 'DataProvenance') assert.equal(data.source.uri, v);
+      }
+    }
+  });
+});

@@ -291,3 +291,23 @@ describe('code scanner: hostile input', () => {
     assert.deepEqual(sqlTables('select 1'), []);
   });
 });
+
+describe('code scanner: incremental parsing', () => {
+  it('finds the same loads after a series of edits as a fresh parse', () => {
+    const cache = {};
+    let text = 'import pandas as pd\nA = "s3://b/a/"\n' + Array.from({ length: 200 }, (_, i) => `def f${i}():\n    return pd.read_csv("f${i}.csv")\n`).join('');
+    const fresh = (t: string) => scanPython(t).map(l => [l.value, l.prefix, l.from, l.to]);
+    const inc = (t: string) => scanPython(t, { cache }).map(l => [l.value, l.prefix, l.from, l.to]);
+    assert.deepEqual(inc(text), fresh(text));
+    const edits: [RegExp | string, string][] = [
+      ['"f10.csv"', '"f10-renamed.csv"'], ['def f50():\n', 'def f50():\n    x = pd.read_parquet(A)\n'], ['A = "s3://b/a/"', 'A = "s3://b/changed/"'],
+      [/def f1\(\):\n.*\n/, ''], ['pd.read_csv("f20.csv")', 'pd.read_csv(("f20.csv"'], ['pd.read_csv(("f20.csv"', 'pd.read_csv("f20.csv")'],
+    ];
+    for (const [from, to] of edits) {
+      const next = text.replace(from, to);
+      assert.notEqual(next, text);
+      text = next;
+      assert.deepEqual(inc(text), fresh(text), String(from));
+    }
+  });
+});

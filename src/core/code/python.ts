@@ -4,7 +4,7 @@
 // with the static prefix it has, never guessed. Bounded: iterative walk, depth-limited resolution,
 // a cap on loads per file.
 import { parser } from '@lezer/python';
-import type { SyntaxNode, Tree } from '@lezer/common';
+import { TreeFragment, type SyntaxNode, type Tree } from '@lezer/common';
 import { fileKind, LOAD_PATTERNS, readsMode, sqlTables, TRIGGER, type LoadKind, type LoadPattern, type Provider } from './catalog';
 import { splitLiteral, unescapeBody } from './pystring';
 
@@ -34,16 +34,36 @@ const MAX_VALUE = 4_096;
 export interface ScanOptions {
   /** Skips the parse when the text holds no word a load needs (default true). */
   prefilter?: boolean;
+  /**
+   * The previous text and tree of the same document (the editor keeps one per open file): the parser
+   * reuses the unchanged parts, so a keystroke re-parses little. Updated in place.
+   */
+  cache?: ParseCache;
 }
 
-export function parsePython(text: string): Tree {
-  return parser.parse(text);
+export interface ParseCache { text?: string; tree?: Tree }
+
+export function parsePython(text: string, cache?: ParseCache): Tree {
+  let tree: Tree;
+  if (cache?.tree && cache.text !== undefined) {
+    // the edit as one changed range: common prefix and suffix of the old and new text
+    const old = cache.text;
+    const min = Math.min(old.length, text.length);
+    let a = 0;
+    while (a < min && old.charCodeAt(a) === text.charCodeAt(a)) a++;
+    let b = 0;
+    while (b < min - a && old.charCodeAt(old.length - 1 - b) === text.charCodeAt(text.length - 1 - b)) b++;
+    const fragments = TreeFragment.applyChanges(TreeFragment.addTree(cache.tree), [{ fromA: a, toA: old.length - b, fromB: a, toB: text.length - b }]);
+    tree = parser.parse(text, fragments);
+  } else tree = parser.parse(text);
+  if (cache) { cache.text = text; cache.tree = tree; }
+  return tree;
 }
 
 /** Finds the loads in one Python module. */
 export function scanPython(text: string, opts: ScanOptions = {}): CodeLoad[] {
-  if (opts.prefilter !== false && !TRIGGER.test(text)) return [];
-  return scanTree(parsePython(text), text);
+  if (opts.prefilter !== false && !TRIGGER.test(text)) { if (opts.cache) { opts.cache.text = undefined; opts.cache.tree = undefined; } return []; }
+  return scanTree(parsePython(text, opts.cache), text);
 }
 
 type Value = { value: string } | { prefix: string; why: string };

@@ -35,12 +35,28 @@ export function suggestedId(value: string, taken: (id: string) => boolean = () =
   for (let i = 2; ; i++) if (!taken(`${id}-${i}`)) return `${id}-${i}`;
 }
 
-/** The text and path of a new record that tracks `value`. */
+/** A string as a YAML scalar: plain when it reads back as the same string, double-quoted otherwise. */
+export function yamlString(v: string): string {
+  const plain = /^[A-Za-z0-9_./~][A-Za-z0-9_./:@+=~%-]*$/.test(v) && !/:$/.test(v)
+    && !/^(true|false|null|yes|no|on|off|y|n|~)$/i.test(v) && !/^[-+]?(\.?\d|\.(inf|nan)$)/i.test(v);
+  return plain ? v : JSON.stringify(v);
+}
+
+/**
+ * The text and path of a new record that tracks `value`. Built by text from the skeleton (rules create
+ * one per untracked load, so this stays cheap); the edit engine only when the skeleton's shape differs.
+ */
 export function prefilledRecord(kind: Kind, value: string, opts: { id: string; today?: string }): { file: string; text: string } {
   const skeleton = skeletonRecord(kind, opts.id, { today: opts.today, comments: false });
+  const file = recordPath(kind, opts.id);
+  const y = yamlString(value);
+  if (kind === 'DataProvenance' && skeleton.includes('\nidentifiers: []\n') && skeleton.includes('\n  uri: ""\n')) {
+    return { file, text: skeleton.replace('\nidentifiers: []\n', `\nidentifiers:\n  - ${y}\n`).replace('\n  uri: ""\n', `\n  uri: ${y}\n`) };
+  }
+  if (kind === 'ModelCard' && !/^identifiers:/m.test(skeleton) && skeleton.endsWith('\n')) return { file, text: `${skeleton}identifiers:\n  - ${y}\n` };
   const ops: Fix['ops'] = [{ op: 'set', path: ['identifiers'], value: [value] }];
   if (kind === 'DataProvenance') ops.push({ op: 'set', path: ['source', 'uri'], value });
-  return { file: recordPath(kind, opts.id), text: applyFix(skeleton, { title: '', ops }).text };
+  return { file, text: applyFix(skeleton, { title: '', ops }).text };
 }
 
 /** The report of a code rule about one load: located at the identifier, stable across line moves. */
@@ -55,11 +71,13 @@ export function loadReport(load: LocatedLoad, message: string, extra: Partial<Re
 export function reportUntracked(ctx: WorkspaceContext, kind: LocatedLoad['kind'], describe: (load: LocatedLoad, shown: string) => { message: string; controls?: string[] }): void {
   const index = identifierIndex(ctx.records);
   const recordKind: Kind = kind === 'dataset' ? 'DataProvenance' : 'ModelCard';
+  const made = new Map<string, { file: string; text: string }>(); // the same value loaded in many places
   for (const scan of ctx.code) {
     for (const load of scan.loads) {
       if (load.kind !== kind || load.value === undefined || index.lookup(load)) continue;
       const shown = shownValue(load.value);
-      const rec = prefilledRecord(recordKind, load.value, { id: suggestedId(load.value, id => ctx.byId.has(id)), today: ctx.env.today });
+      let rec = made.get(load.value);
+      if (!rec) { rec = prefilledRecord(recordKind, load.value, { id: suggestedId(load.value, id => ctx.byId.has(id)), today: ctx.env.today }); made.set(load.value, rec); }
       const { message, controls } = describe(load, shown);
       ctx.report(scan.file, loadReport(load, message, {
         ...(controls ? { controls } : {}),

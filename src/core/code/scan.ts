@@ -4,7 +4,7 @@
 import type { Range } from '../model';
 import { LineMap } from '../text';
 import type { CodeLoad } from './python';
-import { scanPython } from './python';
+import { scanPython, type ParseCache } from './python';
 import { cellPosition, fileOffset, NotebookError, readNotebook, type CellPosition } from './notebook';
 
 export const MAX_CODE_BYTES = 5_000_000;
@@ -36,12 +36,13 @@ function looksBinary(text: string): boolean {
   return head.includes('\0');
 }
 
-export function scanCode(file: string, text: string): CodeScan {
+/** `cache`: the previous parse of the same file, reused for an incremental parse (the editor). */
+export function scanCode(file: string, text: string, cache?: ParseCache): CodeScan {
   if (text.length > MAX_CODE_BYTES) return { file, loads: [], skipped: `larger than ${MAX_CODE_BYTES / 1_000_000} MB` };
   if (looksBinary(text)) return { file, loads: [], skipped: 'binary content' };
   if (!isNotebook(file)) {
     const lines = new LineMap(text);
-    return { file, loads: scanPython(text).map(l => ({ ...l, range: lines.range(l.from, l.to) })) };
+    return { file, loads: scanPython(text, { cache }).map(l => ({ ...l, range: lines.range(l.from, l.to) })) };
   }
   let nb;
   try { nb = readNotebook(text); } catch (e) {
@@ -51,7 +52,7 @@ export function scanCode(file: string, text: string): CodeScan {
   if (nb.language) return { file, loads: [], skipped: `notebook language is ${nb.language.slice(0, 40)}` };
   const lines = new LineMap(text);
   const loads: LocatedLoad[] = [];
-  for (const l of scanPython(nb.source)) {
+  for (const l of scanPython(nb.source, { cache })) {
     const a = cellPosition(nb, l.from), b = cellPosition(nb, l.to);
     if (!a) continue;
     const start = fileOffset(nb, a, text);
