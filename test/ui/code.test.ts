@@ -24,7 +24,8 @@ async function quickOpen(page: Page, name: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-const lens = (page: Page, text: string) => page.locator('.contentWidgets .codelens-decoration a, .codelens-decoration a', { hasText: text });
+/** CodeLens links with this text in the editor in front (a notebook in a background tab keeps its lenses, inert). */
+const lens = (page: Page, text: string) => page.locator('.codelens-decoration a:not([inert] *)', { hasText: text }).filter({ visible: true });
 
 async function main(): Promise<void> {
   await withVsCode('UI end-to-end: CodeLens on dataset and model loads (code-server + Chromium)', async ({ page, workspace, open }) => {
