@@ -143,7 +143,13 @@ describe('multi-root workspace (alpha, beta, docs-only) in a real VS Code', func
           assert.ok(c.resourceUri && isIn(c.resourceUri, folder), `${c.label} belongs to ${folder.name}`);
           assert.equal(c.command?.command, 'aims.openRecord');
           assert.ok(isIn(c.command!.arguments![0] as vscode.Uri, folder), `${c.label} opens the file of ${folder.name}`);
-          assert.equal((await items(provider, c.node)).length, 0, 'records are leaves');
+          // below a record: only the places in this folder's code that load what it tracks
+          const uses = await items(provider, c.node);
+          assert.equal(c.collapsibleState, uses.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None, `${c.label}: expandable exactly when used`);
+          for (const u of uses) {
+            assert.equal(u.command?.command, 'aims.openCodeUse');
+            assert.ok(isIn(u.command!.arguments![0] as vscode.Uri, folder), `${u.label} is code of ${folder.name}`);
+          }
         }
       }
     }
