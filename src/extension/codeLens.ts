@@ -12,6 +12,7 @@ import type { Kind } from '../core/model';
 import { todayIso } from '../core/rule';
 import { KEBAB_ID, KIND_SPECS } from '../core/schema';
 import { AimsDiagnostic, toRange, toTextEdit } from './convert';
+import { codeSpan, escapeMarkdown as esc } from './markdown';
 import type { AimsService, AimsWorkspace } from './workspace';
 
 const FORM_VIEW_TYPE = 'aims.recordForm';
@@ -273,15 +274,6 @@ export class CodeFeatures implements vscode.Disposable, vscode.CodeLensProvider,
     for (const t of this.timers.values()) clearTimeout(t);
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/** A Markdown code span (where backslash escapes would show): backticks inside become quotes. */
-function codeSpan(s: string): string {
-  return '`' + s.replace(/`/g, "'") + '`';
-}
-
-function esc(s: string): string {
-  return s.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, m => '\\' + m);
 }
 
 function wsOf(service: AimsService, folder: string): AimsWorkspace | undefined {
