@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { CONTROLS } from '../core/catalogue';
 import { AIMS_DIR, ConfigError } from '../core/config';
 import { computeCoverage } from '../core/coverage';
+import { terminalText } from '../core/escape';
 import type { Finding, Kind } from '../core/model';
 import { KINDS } from '../core/model';
 import { parallelAnalyzer } from '../core/pool';
@@ -96,7 +97,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     if (e instanceof ConfigError) {
       // name the file as the user can open it from where they ran the command
       const file = ctx.root ? shownPath(io.cwd, ctx.root, e.file) : e.file;
-      io.stderr(`aims: ${file}:${e.line}:${e.column}: ${e.detail}\nFix ${file} (see the README's Configuration section), or delete it to use the defaults.\n`);
+      io.stderr(`aims: ${terminalText(file)}:${e.line}:${e.column}: ${terminalText(e.detail)}\nFix ${file} (see the README's Configuration section), or delete it to use the defaults.\n`);
       return 2;
     }
     if (e instanceof UsageError) { io.stderr(`aims: ${e.message}\nRun 'aims --help' for usage.\n`); return 2; }

@@ -7,6 +7,9 @@
 import { getControl } from './catalogue';
 import type { CellResult, ControlCoverage, CoverageReport, EvidenceItem, FindingCounts } from './coverage';
 import { COVERAGE_STATES, STATE_LABELS, type CoverageState } from './coverage/states';
+import { csvField, escapeHtml, markdownText } from './escape';
+
+export { csvField, escapeHtml } from './escape';
 
 export interface SoaExportOptions {
   /** Document title; default "Statement of Applicability". */
@@ -21,7 +24,7 @@ export interface SoaCsvOptions {
   /** Record separator; RFC 4180 says CRLF (the default). */
   eol?: '\r\n' | '\n';
   /**
-   * Prefix cells that start with = + - @ (or a tab / carriage return) with an apostrophe, so that a
+   * Prefix cells that start with = + - @ (also after spaces), or with a tab, CR, LF or NUL, with an apostrophe, so that a
    * spreadsheet shows them as text instead of running them as formulas. Default true.
    */
   guardFormulas?: boolean;
@@ -124,13 +127,6 @@ const overdue = (due: string, today: string | undefined): boolean => !!today && 
 // CSV (RFC 4180)
 // ---------------------------------------------------------------------------------------------
 
-/** One CSV field: quoted when it holds a quote, comma, CR or LF (quotes doubled). */
-export function csvField(value: string, guardFormulas = true): string {
-  let v = value;
-  if (guardFormulas && /^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
 /**
  * Header row plus one row per control (38, then the organization-defined ones), in catalogue order.
  * Evidence items are separated by "; ". The per-system matrix is one column per in-scope system
@@ -158,14 +154,6 @@ export function soaCsv(report: CoverageReport, opts: SoaCsvOptions = {}): string
 // Markdown
 // ---------------------------------------------------------------------------------------------
 
-/** Text for a Markdown table cell or heading: no HTML, no accidental formatting, no broken table. */
-export function mdText(s: string): string {
-  return s
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-    .replace(/([\\`*_[\]|~#])/g, '\\$1')
-    .replace(/\r?\n/g, ' ');
-}
-
 function counts(c: Record<CoverageState, number>, sep: string): string {
   return COVERAGE_STATES.map(s => `${STATE_LABELS[s].toLowerCase()} ${c[s]}`).join(sep);
 }
@@ -174,18 +162,18 @@ export function soaMarkdown(report: CoverageReport, opts: SoaExportOptions = {})
   const title = opts.title ?? 'Statement of Applicability';
   const today = isoDay(opts.generatedOn);
   const rows = soaRows(report);
-  const out: string[] = [`# ${mdText(title)}`, ''];
+  const out: string[] = [`# ${markdownText(title)}`, ''];
   const meta: string[] = [];
-  if (opts.generatedOn) meta.push(`Generated on ${mdText(opts.generatedOn)}`);
-  meta.push(report.soaFile ? `from ${mdText(report.soaFile)}` : 'no Statement of Applicability record was found');
+  if (opts.generatedOn) meta.push(`Generated on ${markdownText(opts.generatedOn)}`);
+  meta.push(report.soaFile ? `from ${markdownText(report.soaFile)}` : 'no Statement of Applicability record was found');
   out.push(meta.join(' ') + '.', '');
-  if (report.soaNote) out.push(`**${mdText(report.soaNote)}**`, '');
+  if (report.soaNote) out.push(`**${markdownText(report.soaNote)}**`, '');
   out.push('| State | Controls | Meaning |', '|---|---:|---|');
   for (const s of COVERAGE_STATES) out.push(`| ${STATE_LABELS[s]} | ${report.counts[s]} | ${STATE_MEANINGS[s]} |`);
   out.push(`| **Total** | **${report.total}** | |`, '');
   out.push(`Open findings in the records: ${findingsText(report.findings)}.`, '');
   for (const g of report.groups) {
-    out.push(`## ${mdText(g.id)} ${mdText(g.title)}`, '', `${plural(g.controls.length, 'control')}: ${counts(g.counts, ', ')}.`, '');
+    out.push(`## ${markdownText(g.id)} ${markdownText(g.title)}`, '', `${plural(g.controls.length, 'control')}: ${counts(g.counts, ', ')}.`, '');
     mdControlTable(out, rows.filter(x => x.group === g.id), today);
   }
   if (report.orgControls.length) {
@@ -201,10 +189,10 @@ function mdControlTable(out: string[], rows: SoaRow[], today: string | undefined
   out.push('| Control | Title | Applicable | State | Why | Status | Owner | Justification | Evidence | Open findings | Review due |');
   out.push('|---|---|---|---|---|---|---|---|---|---|---|');
   for (const r of rows) {
-    const due = r.reviewDue ? mdText(r.reviewDue) + (overdue(r.reviewDue, today) ? ' (overdue)' : '') : '';
+    const due = r.reviewDue ? markdownText(r.reviewDue) + (overdue(r.reviewDue, today) ? ' (overdue)' : '') : '';
     out.push(`| ${[
-      mdText(r.control), mdText(r.title), r.applicable || '—', STATE_LABELS[r.state], mdText(r.reason), mdText(r.status), mdText(r.owner),
-      mdText(r.justification), r.evidence.map(mdText).join('<br>'), mdText(r.openFindings), due,
+      markdownText(r.control), markdownText(r.title), r.applicable || '—', STATE_LABELS[r.state], markdownText(r.reason), markdownText(r.status), markdownText(r.owner),
+      markdownText(r.justification), r.evidence.map(x => markdownText(x)).join('<br>'), markdownText(r.openFindings), due,
     ].join(' | ')} |`);
   }
   out.push('');
@@ -227,13 +215,13 @@ function mdMatrix(out: string[], report: CoverageReport): void {
   out.push('## AI systems × controls', '');
   if (!report.systems.length) { out.push('There is no in-scope AI system (a ModelCard that is not retired).', ''); return; }
   out.push(`Controls evidenced per system (or per dataset a system uses), for ${plural(report.systems.length, 'in-scope system')}: ✓ met, ✗ gap, – excluded.`, '');
-  out.push(`| System | ${report.matrixControls.map(mdText).join(' | ')} |`, `|---|${report.matrixControls.map(() => ':---:').join('|')}|`);
-  for (const s of report.systems) out.push(`| ${mdText(s.id)} | ${report.matrixControls.map(c => CELL_LABELS[s.controls[c].state].symbol).join(' | ')} |`);
+  out.push(`| System | ${report.matrixControls.map(x => markdownText(x)).join(' | ')} |`, `|---|${report.matrixControls.map(() => ':---:').join('|')}|`);
+  for (const s of report.systems) out.push(`| ${markdownText(s.id)} | ${report.matrixControls.map(c => CELL_LABELS[s.controls[c].state].symbol).join(' | ')} |`);
   out.push('');
   const gaps = matrixRows(report).filter(r => r.cell.state === 'gap');
   if (gaps.length) {
     out.push('Gaps:', '');
-    for (const g of gaps) out.push(`- ${mdText(g.subject)} · ${mdText(g.control)}: ${mdText(g.cell.missing.join('; '))}`);
+    for (const g of gaps) out.push(`- ${markdownText(g.subject)} · ${markdownText(g.control)}: ${markdownText(g.cell.missing.join('; '))}`);
     out.push('');
   }
 }
@@ -241,10 +229,6 @@ function mdMatrix(out: string[], report: CoverageReport): void {
 // ---------------------------------------------------------------------------------------------
 // HTML: one self-contained file (inline CSS, no scripts, no remote resources)
 // ---------------------------------------------------------------------------------------------
-
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 const CSS = `
 :root { color-scheme: light dark;

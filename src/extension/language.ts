@@ -44,7 +44,7 @@ export function controlMarkdown(id: string, ws: AimsWorkspace | undefined): vsco
   md.appendMarkdown(`**${c.id} ${escapeMarkdown(c.title)}**  \n`);
   md.appendMarkdown(`_${escapeMarkdown(`${c.group} ${group?.title ?? ''}`.trim())} · Annex B ${c.annexB}_\n\n`);
   md.appendMarkdown(`${escapeMarkdown(c.summary)}\n\n`);
-  if (c.evidenceFields.length) md.appendMarkdown(`Evidence to keep: ${c.evidenceFields.map(escape).join('; ')}\n\n`);
+  if (c.evidenceFields.length) md.appendMarkdown(`Evidence to keep: ${c.evidenceFields.map(s => escapeMarkdown(s)).join('; ')}\n\n`);
   const cov = ws?.coverage().controls.find(x => x.id === id);
   if (cov) {
     md.appendMarkdown(`$(shield) Coverage: **${STATE_TEXT[cov.state]}** — ${escapeMarkdown(cov.reason)}`);
@@ -156,7 +156,7 @@ function fieldMarkdown(ctx: CursorContext): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.appendMarkdown(`**${escapeMarkdown(f.label)}**${f.required ? ' (required)' : f.recommended ? ' (recommended)' : ''}\n\n${descriptionMarkdown(f.description)}`);
   const controls = f.controls?.length ? f.controls : ctx.kind ? KIND_SPECS[ctx.kind].controls : [];
-  if (controls.length) md.appendMarkdown(`\n\nEvidences: ${controls.map(c => `${c} ${getControl(c)?.title ?? ''}`.trim()).map(escape).join('; ')}`);
+  if (controls.length) md.appendMarkdown(`\n\nEvidences: ${controls.map(c => `${c} ${getControl(c)?.title ?? ''}`.trim()).map(s => escapeMarkdown(s)).join('; ')}`);
   return md;
 }
 

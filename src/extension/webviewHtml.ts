@@ -4,6 +4,7 @@
 // typed messages; no record value is ever put into this HTML.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { escapeHtml } from '../core/escape';
 
 export function nonce(): string {
   return randomBytes(18).toString('base64').replace(/[+/=]/g, '');
@@ -28,7 +29,7 @@ export function csp(webview: vscode.Webview, n: string): string {
   ].join('; ');
 }
 
-const attr = (s: string): string => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const attr = escapeHtml;
 
 /** The page for bundle `name` (dist/webview/<name>.js and .css). */
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, name: 'form' | 'coverage', title: string): string {

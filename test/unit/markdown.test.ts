@@ -15,7 +15,8 @@ describe('hover and tooltip Markdown', () => {
     assert.equal(descriptionMarkdown('Always `aims/v1`.'), 'Always `aims/v1`.');
     assert.equal(escapeMarkdown('A.6.2.3 credit-risk-model'), 'A.6.2.3 credit-risk-model', 'dots and hyphens inside text stay');
     assert.equal(escapeMarkdown('- not a list\n1. not a list either'), '\\- not a list\n1\\. not a list either');
-    assert.equal(descriptionMarkdown('*not bold* [link](x)'), '\\*not bold\\* \\[link\\]\\(x\\)');
+    // with its brackets escaped no link can form: the parentheses stay as they are
+    assert.equal(descriptionMarkdown('*not bold* [link](x)'), '\\*not bold\\* \\[link\\](x)');
     assert.equal(escapeMarkdown('<img src=x>'), '\\<img src=x\\>');
   });
 });

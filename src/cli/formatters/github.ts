@@ -1,8 +1,6 @@
 // GitHub Actions workflow commands: inline annotations on the pull request's files.
+import { githubData as escData, githubProperty as escProp } from '../../core/escape';
 import type { Formatter } from './types';
-
-const escData = (s: string): string => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escProp = (s: string): string => escData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 const github: Formatter = report => {
   const out: string[] = [];

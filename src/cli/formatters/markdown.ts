@@ -1,8 +1,8 @@
 // A pull-request comment: counts, then one table row per finding with a link to the rule's docs.
 import { ruleDocsUrl } from '../../core/docs-url';
+import { markdownCode, markdownText } from '../../core/escape';
 import type { Formatter } from './types';
 
-const cell = (s: string): string => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 const ICON = { error: '🔴 error', warning: '🟡 warning', info: '🔵 info' } as const;
 
 const markdown: Formatter = report => {
@@ -16,7 +16,7 @@ const markdown: Formatter = report => {
   out.push('| File | Line | Col | Severity | Rule | Controls | Message |', '|---|---:|---:|---|---|---|---|');
   for (const { file, findings } of report.files) {
     for (const f of findings) {
-      out.push(`| \`${cell(report.display(file))}\` | ${f.range!.start.line} | ${f.range!.start.column} | ${ICON[f.severity]} | [\`${f.ruleId}\`](${ruleDocsUrl(f.ruleId)}) | ${f.controls.join(', ')} | ${cell(f.message)} |`);
+      out.push(`| ${markdownCode(report.display(file), { table: true })} | ${f.range!.start.line} | ${f.range!.start.column} | ${ICON[f.severity]} | [\`${f.ruleId}\`](${ruleDocsUrl(f.ruleId)}) | ${f.controls.join(', ')} | ${markdownText(f.message)} |`);
     }
   }
   out.push('');

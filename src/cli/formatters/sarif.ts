@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { getControl, groupOf } from '../../core/catalogue';
 import { ruleDocsUrl } from '../../core/docs-url';
+import { terminalText } from '../../core/escape';
 import type { Severity } from '../../core/model';
 import type { Formatter } from './types';
 
@@ -55,7 +56,7 @@ const sarif: Formatter = report => {
         ruleId: f.ruleId,
         ...(index.has(f.ruleId) ? { ruleIndex: index.get(f.ruleId) } : {}),
         level: LEVEL[f.severity],
-        message: { text: f.message + (f.controls.length ? ` [${f.controls.join(', ')}]` : '') },
+        message: { text: terminalText(f.message) + (f.controls.length ? ` [${f.controls.join(', ')}]` : '') },
         locations: [{
           physicalLocation: {
             artifactLocation: { uri: encoded, uriBaseId: '%SRCROOT%' },
@@ -65,7 +66,7 @@ const sarif: Formatter = report => {
         ...(f.related?.length ? {
           relatedLocations: f.related.map((rel, i) => ({
             id: i,
-            message: { text: rel.message },
+            message: { text: terminalText(rel.message) },
             physicalLocation: { artifactLocation: { uri: encodeUriPath(report.display(rel.file)), uriBaseId: '%SRCROOT%' }, ...(rel.range ? { region: { startLine: rel.range.start.line, startColumn: rel.range.start.column } } : {}) },
           })),
         } : {}),

@@ -1,4 +1,5 @@
 // eslint-style text output: a header per file, one aligned line per finding, a summary.
+import { terminalText } from '../../core/escape';
 import type { Formatter } from './types';
 
 const paint = (on: boolean) => (code: string, s: string): string => (on ? `\x1b[${code}m${s}\x1b[0m` : s);
@@ -7,11 +8,11 @@ const stylish: Formatter = (report, { color }) => {
   const c = paint(color);
   const out: string[] = [];
   for (const { file, findings } of report.files) {
-    out.push('', c('4', report.display(file)));
+    out.push('', c('4', terminalText(report.display(file))));
     const rows = findings.map(f => [
       `${f.range!.start.line}:${f.range!.start.column}`,
       f.severity === 'error' ? c('31', 'error') : f.severity === 'warning' ? c('33', 'warning') : c('36', 'info'),
-      f.message,
+      terminalText(f.message),
       c('2', f.ruleId + (f.controls.length ? ` [${f.controls.join(', ')}]` : '')),
     ]);
     const w0 = Math.max(...rows.map(r => r[0].length));
