@@ -1,6 +1,8 @@
 // Per-file analysis: parse, file rules, record rules, summary. Pure (text in, data out) so that it can
 // run in a worker thread; the linter keeps it until the file's text changes.
 import type { Finding, Kind, RecordSummary, Severity } from './model';
+import * as fs from 'node:fs';
+import { decodeUtf8, DEFAULT_LIMITS, type Limits } from './limits';
 import { parseRecord, type ParsedFile } from './parse';
 import type { Env, FileRule, RecordContext, RecordRule, ReportInput, Rule, WorkspaceRule } from './rule';
 import { isKind } from './schema';
@@ -14,6 +16,8 @@ export interface FileAnalysis {
   summary?: RecordSummary;
   /** Findings of file and record rules (not yet located). */
   findings: Finding[];
+  /** Never write this file back (it is not valid UTF-8: writing would change bytes nobody touched). */
+  readOnly?: boolean;
 }
 
 export interface RuleSet {
@@ -54,8 +58,74 @@ export function finding(rule: Rule, severity: Severity, file: string, input: Rep
   return f;
 }
 
-export function analyzeFile(file: string, text: string, rules: RuleSet, env: Env): FileAnalysis {
-  const parsed: ParsedFile = parseRecord(file, text);
+export interface ReadNote {
+  /** Byte offset of the first byte that is not valid UTF-8: reported, and the file is never rewritten. */
+  invalidUtf8At?: number;
+  /** The file's size when only its first maxFileBytes + 1 bytes were read (never rewritten). */
+  truncatedFrom?: number;
+}
+
+export function analyzeFile(file: string, text: string, rules: RuleSet, env: Env, note?: ReadNote): FileAnalysis {
+  const limits = env.limits ?? DEFAULT_LIMITS;
+  const out = analyzeParsed(parseRecord(file, text, limits, note?.truncatedFrom), rules, env);
+  if (note?.truncatedFrom !== undefined) out.readOnly = true;
+  if (note?.invalidUtf8At !== undefined) {
+    out.readOnly = true;
+    const rule = rules.file.find(r => r.id === 'input-limit');
+    if (rule) out.findings.unshift(finding(rule, rules.severity.get(rule.id)!, file, { path: [], message: `The file is not valid UTF-8 (byte ${note.invalidUtf8At} cannot be decoded; shown as \uFFFD). It is checked as decoded but never rewritten, so no fix is applied. Save it as UTF-8.` }));
+  }
+  capFindings(out, rules, limits.maxFindingsPerFile);
+  // with duplicate keys the source holds two values for one path: a fix could change the wrong one
+  if (out.findings.some(f => f.ruleId === 'duplicate-key')) for (const f of out.findings) delete f.fix;
+  return out;
+}
+
+/** The analysis of a file that could not be read: one input-limit finding, never written back. */
+export function unreadableAnalysis(file: string, reason: string, rules: RuleSet): FileAnalysis {
+  const out: FileAnalysis = { file, text: '', findings: [], readOnly: true };
+  const rule = rules.file.find(r => r.id === 'input-limit');
+  if (rule) out.findings.push(finding(rule, rules.severity.get(rule.id)!, file, { path: [], message: `The file could not be read (${reason}), so it was not checked. Make it readable, or exclude it in aims/aims.config.yaml.` }));
+  return out;
+}
+
+/** Reads a record file for analysis: at most maxFileBytes + 1 bytes, decoded as UTF-8 with a note where it is not. */
+export function readRecordFile(abs: string, limits: Limits = DEFAULT_LIMITS): { text: string; note: ReadNote } | { error: string } {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(abs, 'r');
+    const size = fs.fstatSync(fd).size;
+    const want = Math.min(size, limits.maxFileBytes + 1);
+    const buf = Buffer.alloc(want);
+    let got = 0;
+    while (got < want) {
+      const n = fs.readSync(fd, buf, got, want - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    // a file over the limit is reported as too large by the parser (and never written)
+    const truncated = size > limits.maxFileBytes;
+    const { text, invalidAt } = decodeUtf8(buf.subarray(0, got));
+    if (truncated) return { text: '', note: { truncatedFrom: size } };
+    return { text, note: invalidAt === undefined ? {} : { invalidUtf8At: invalidAt } };
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    return { error: err.code ?? err.message ?? String(e) };
+  } finally {
+    if (fd !== undefined) try { fs.closeSync(fd); } catch { /* already closed */ }
+  }
+}
+
+/** At most `max` findings of a file's own; one input-limit finding says how many more there were. */
+function capFindings(a: FileAnalysis, rules: RuleSet, max: number): void {
+  if (a.findings.length <= max) return;
+  const dropped = a.findings.length - max;
+  a.findings.length = max;
+  const rule = rules.file.find(r => r.id === 'input-limit');
+  if (rule) a.findings.push(finding(rule, rules.severity.get(rule.id)!, a.file, { path: [], message: `${dropped.toLocaleString('en-US')} more findings in this file are not shown (limits.maxFindingsPerFile is ${max}). Fix the ones shown first.` }));
+}
+
+function analyzeParsed(parsed: ParsedFile, rules: RuleSet, env: Env): FileAnalysis {
+  const { file, text } = parsed;
   const findings: Finding[] = [];
   const out: FileAnalysis = { file, text, findings };
 

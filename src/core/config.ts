@@ -3,6 +3,7 @@
 import { normalizeRole, ROLES, type Role } from './catalogue';
 import { DEFAULT_ORG_CONTROL_PREFIX } from './soa';
 import type { SeveritySetting } from './model';
+import { DEFAULT_LIMITS, LIMIT_KEYS, type Limits } from './limits';
 import { didYouMean, LineMap } from './text';
 import { DEFAULT_CODE_CONFIG, type CodeConfig } from './code/config';
 
@@ -19,9 +20,11 @@ export interface AimsConfig {
   organization_control_prefix: string;
   /** Code files scanned for dataset and model loads (globs relative to the workspace root). */
   code: CodeConfig;
+  /** Limits on untrusted input that differ from DEFAULT_LIMITS (limits.ts). */
+  limits: Partial<Limits>;
 }
 
-export const DEFAULT_CONFIG: AimsConfig = { include: ['**/*.yaml', '**/*.yml'], exclude: [], rules: {}, roles: [], organization_control_prefix: DEFAULT_ORG_CONTROL_PREFIX, code: DEFAULT_CODE_CONFIG };
+export const DEFAULT_CONFIG: AimsConfig = { include: ['**/*.yaml', '**/*.yml'], exclude: [], rules: {}, roles: [], organization_control_prefix: DEFAULT_ORG_CONTROL_PREFIX, code: DEFAULT_CODE_CONFIG, limits: {} };
 
 export class ConfigError extends Error {
   constructor(readonly file: string, readonly line: number, readonly column: number, readonly detail: string) {
@@ -31,8 +34,10 @@ export class ConfigError extends Error {
 }
 
 const SEVERITIES: readonly SeveritySetting[] = ['error', 'warning', 'info', 'off'];
-const KEYS = ['include', 'exclude', 'rules', 'roles', 'organization_control_prefix', 'code'];
+const KEYS = ['include', 'exclude', 'rules', 'roles', 'organization_control_prefix', 'code', 'limits'];
 const CODE_KEYS = ['include', 'exclude'];
+/** Longest glob pattern accepted. */
+const MAX_GLOB_LENGTH = 512;
 
 export function parseConfig(text: string, file: string, knownRules: readonly string[]): AimsConfig {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -44,7 +49,7 @@ export function parseConfig(text: string, file: string, knownRules: readonly str
   };
   const doc = YAML.parseDocument(text, { uniqueKeys: true, schema: 'core' });
   if (doc.errors.length) fail(doc.errors[0].pos[0], `invalid YAML: ${doc.errors[0].message.split('\n')[0]}`);
-  const cfg: AimsConfig = { include: [...DEFAULT_CONFIG.include], exclude: [], rules: {}, roles: [], organization_control_prefix: DEFAULT_ORG_CONTROL_PREFIX, code: { include: [...DEFAULT_CODE_CONFIG.include], exclude: [...DEFAULT_CODE_CONFIG.exclude] } };
+  const cfg: AimsConfig = { include: [...DEFAULT_CONFIG.include], exclude: [], rules: {}, roles: [], organization_control_prefix: DEFAULT_ORG_CONTROL_PREFIX, code: { include: [...DEFAULT_CODE_CONFIG.include], exclude: [...DEFAULT_CODE_CONFIG.exclude] }, limits: {} };
   const root = doc.contents;
   if (root === null || root === undefined) return cfg;
   const at = (n: unknown): number => ((n as { range?: number[] })?.range?.[0] ?? 0);
@@ -63,7 +68,10 @@ export function parseConfig(text: string, file: string, knownRules: readonly str
       const list: string[] = [];
       for (const it of (val as import('yaml').YAMLSeq).items) {
         if (!YAML.isScalar(it) || typeof it.value !== 'string' || !it.value.trim()) fail(at(it), `each '${key}' entry must be a glob pattern string.`);
-        list.push(String((it as import('yaml').Scalar).value));
+        const glob = String((it as import('yaml').Scalar).value);
+        const bad = globProblem(glob);
+        if (bad) fail(at(it), `'${key}' pattern '${glob.length > 80 ? glob.slice(0, 79) + '…' : glob}': ${bad}`);
+        list.push(glob);
       }
       cfg[key] = list;
     } else if (key === 'rules') {
@@ -105,6 +113,19 @@ export function parseConfig(text: string, file: string, knownRules: readonly str
         }
         cfg.code[ck as 'include' | 'exclude'] = list;
       }
+    } else if (key === 'limits') {
+      if (val === null) continue;
+      if (!YAML.isMap(val)) fail(at(val ?? pair.key), `'limits' must map limit names (${LIMIT_KEYS.join(', ')}) to whole numbers ≥ 1.`);
+      for (const lp of (val as import('yaml').YAMLMap).items) {
+        const name = YAML.isScalar(lp.key) ? String(lp.key.value) : '';
+        if (!(LIMIT_KEYS as string[]).includes(name)) {
+          const g = didYouMean(name, LIMIT_KEYS);
+          fail(at(lp.key), `unknown limit '${name}'${g ? `; did you mean '${g}'?` : ''} Limits: ${LIMIT_KEYS.join(', ')}.`);
+        }
+        const n = YAML.isScalar(lp.value) ? lp.value.value : undefined;
+        if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1) fail(at(lp.value ?? lp.key), `limit '${name}' must be a whole number ≥ 1 (default ${DEFAULT_LIMITS[name as keyof Limits]}).`);
+        cfg.limits[name as keyof Limits] = n as number;
+      }
     } else if (key === 'roles') {
       if (val === null) continue;
       const items = YAML.isSeq(val) ? val.items : [val];
@@ -117,4 +138,17 @@ export function parseConfig(text: string, file: string, knownRules: readonly str
     }
   }
   return cfg;
+}
+
+/**
+ * Why a glob cannot be used, or undefined. Globs are matched segment by segment without regular
+ * expressions (discover.ts), so no pattern can make matching backtrack; these are the limits on the
+ * pattern itself: its length, brace ranges such as {1..100000} (one pattern per number), and
+ * extended globs such as +(a|b), which are not supported.
+ */
+export function globProblem(glob: string): string | undefined {
+  if (glob.length > MAX_GLOB_LENGTH) return `longer than ${MAX_GLOB_LENGTH} characters.`;
+  if (/\{[^{}]*\.\.[^{}]*\}/.test(glob)) return 'brace ranges such as {1..9} are not supported; list the alternatives, e.g. {a,b}.';
+  if (/[@!?+*]\(/.test(glob.replace(/^!+/, ''))) return 'extended globs such as +(a|b) or !(x) are not supported; use braces {a,b} or an exclude pattern.';
+  return undefined;
 }

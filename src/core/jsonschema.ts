@@ -19,6 +19,7 @@
 import { DEFAULT_ORG_CONTROL_PREFIX } from './soa';
 import { CONTROLS, CONTROL_IDS, getControl, ROLES, ROLE_TITLES } from './catalogue';
 import { DEFAULT_CONFIG } from './config';
+import { DEFAULT_LIMITS, LIMIT_DESCRIPTIONS, LIMIT_KEYS } from './limits';
 import { API_VERSION, KINDS, type Kind } from './model';
 import type { Rule } from './rule';
 import { KEBAB_ID, KIND_SPECS, type Field } from './schema';
@@ -40,7 +41,7 @@ export function kindSchemaFile(kind: Kind): string {
 /** Severities a rule can be set to in aims/aims.config.yaml (config.ts accepts exactly these). */
 export const CONFIG_SEVERITIES = ['error', 'warning', 'info', 'off'] as const;
 /** Top-level keys of aims/aims.config.yaml (config.ts accepts exactly these). */
-export const CONFIG_KEYS = ['include', 'exclude', 'rules', 'roles', 'organization_control_prefix', 'code'] as const;
+export const CONFIG_KEYS = ['include', 'exclude', 'rules', 'roles', 'organization_control_prefix', 'code', 'limits'] as const;
 
 /**
  * An organization-defined control id with the default prefix (ORG-model-registry), as the linter accepts it
@@ -285,6 +286,11 @@ export function configSchema(rules: readonly Rule[]): JsonSchema {
           include: { description: 'Code files to scan.', type: ['array', 'null'], items: glob, default: [...DEFAULT_CONFIG.code.include] },
           exclude: { description: 'Files and folders not to scan (virtual environments, dependencies, build output).', type: ['array', 'null'], items: glob, default: [...DEFAULT_CONFIG.code.exclude] },
         },
+      },
+      limits: {
+        description: 'Limits on untrusted input (docs/security.md): what one record file may cost before it is reported with rule input-limit instead of checked.',
+        type: ['object', 'null'],
+        properties: Object.fromEntries(LIMIT_KEYS.map(k => [k, { description: `${LIMIT_DESCRIPTIONS[k]} Default ${DEFAULT_LIMITS[k]}.`, type: 'integer', minimum: 1, default: DEFAULT_LIMITS[k] }])),
         additionalProperties: false,
       },
     },

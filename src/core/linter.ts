@@ -2,7 +2,8 @@
 // the cross-record rules over the index of summaries, and locates findings lazily. The CLI and the
 // extension both use it; the extension calls setFile() for the one document that changed and re-reads
 // findings.
-import { analyzeFile, finding, makeRuleSet, type FileAnalysis, type RuleSet } from './analyze';
+import { analyzeFile, finding, makeRuleSet, readRecordFile, unreadableAnalysis, type FileAnalysis, type RuleSet } from './analyze';
+import { DEFAULT_LIMITS, type Limits } from './limits';
 import type { Finding, Range } from './model';
 import { Locator } from './parse';
 import type { Env, IndexedRecord, Rule, WorkspaceRule } from './rule';
@@ -28,6 +29,8 @@ export interface LinterOptions {
   orgControlPrefix?: string;
   /** Last commit date of a file, from git. */
   lastChange?: (file: string) => string | undefined;
+  /** Limits on untrusted input (limits.ts); the config's `limits` section. */
+  limits?: Partial<Limits>;
 }
 
 const CODE_RULE_IDS = new Set(CODE_RULES.map(r => r.id));
@@ -50,7 +53,7 @@ export class Linter {
   lastChange: (file: string) => string | undefined;
 
   constructor(opts: LinterOptions = {}) {
-    this.env = { today: opts.today ?? todayIso(), roles: opts.roles ?? [] };
+    this.env = { today: opts.today ?? todayIso(), roles: opts.roles ?? [], limits: { ...DEFAULT_LIMITS, ...opts.limits } };
     if (opts.orgControlPrefix !== undefined) this.env.orgControlPrefix = opts.orgControlPrefix;
     this.ruleSet = makeRuleSet(opts.rules ?? RULES, opts.severities);
     this.pathExists = opts.pathExists ?? (() => false);
@@ -64,6 +67,16 @@ export class Linter {
     if (prev && prev.text === text) return false;
     this.setAnalysis(analyzeFile(file, text, this.ruleSet, this.env));
     return true;
+  }
+
+  /**
+   * Reads `file` from `abs` within the limits (size, UTF-8) and adds it; a file that cannot be read
+   * gets an input-limit finding instead of being left out.
+   */
+  setFileFromDisk(file: string, abs: string): void {
+    const r = readRecordFile(abs, this.env.limits);
+    if ('error' in r) this.setAnalysis(unreadableAnalysis(file, r.error, this.ruleSet));
+    else if (!this.files.has(file) || this.files.get(file)!.text !== r.text || r.note.invalidUtf8At !== undefined) this.setAnalysis(analyzeFile(file, r.text, this.ruleSet, this.env, r.note));
   }
 
   /** Adds an analysis computed elsewhere (a worker thread). */

@@ -4,10 +4,12 @@
 // error with its position and to keep as much of the data as can be recovered.
 import * as jsyaml from 'js-yaml';
 import type { Path, Range, Target } from './model';
+import { DEFAULT_LIMITS, exceedsNodes, type Limits } from './limits';
 import { LineMap } from './text';
 
 export interface SyntaxProblem {
-  code: 'syntax' | 'duplicate-key';
+  /** `limit`: the file was not read or parsed in full (src/core/limits.ts), reported by input-limit. */
+  code: 'syntax' | 'duplicate-key' | 'limit';
   message: string;
   startOffset: number;
   endOffset: number;
@@ -36,42 +38,81 @@ export function setParseListener(listener: ((file: string) => void) | undefined)
   parseListener = listener;
 }
 
-export function parseRecord(file: string, text: string): ParsedFile {
+/**
+ * The YAML 1.2 core schema plus merge keys (`<<: *base`): merged entries are part of the data that
+ * the rules validate, as every YAML 1.1 tool that reads the record sees them.
+ */
+const SCHEMA = jsyaml.CORE_SCHEMA.extend({ implicit: [(jsyaml as unknown as { types: { merge: jsyaml.Type } }).types.merge] });
+
+/** `byteSize`: the file's size on disk when `text` is not all of it (a file over the size limit is not read in full). */
+export function parseRecord(file: string, text: string, limits: Pick<Limits, 'maxFileBytes' | 'maxAliasNodes' | 'maxFindingsPerFile'> = DEFAULT_LIMITS, byteSize?: number): ParsedFile {
   parseStats.records++;
   parseListener?.(file);
+  const bytes = byteSize ?? (text.length > limits.maxFileBytes / 3 ? Buffer.byteLength(text) : text.length);
+  if (bytes > limits.maxFileBytes) {
+    return { file, text, data: undefined, multiDocument: false, problems: [limitProblem(text, `The file is ${formatBytes(bytes)}, over the limit of ${formatBytes(limits.maxFileBytes)} per record file; it was not checked. Split it, or raise limits.maxFileBytes in aims/aims.config.yaml.`)] };
+  }
+  const nul = text.indexOf('\0');
+  if (nul !== -1) {
+    return { file, text, data: undefined, multiDocument: false, problems: [{ code: 'limit', message: `The file holds a NUL character (offset ${nul}): it is binary, not YAML, and was not checked.`, startOffset: nul, endOffset: nul + 1 }] };
+  }
+  let parsed: ParsedFile;
   try {
     const docs: unknown[] = [];
-    jsyaml.loadAll(text, d => { docs.push(d); }, { schema: jsyaml.CORE_SCHEMA, filename: file });
+    jsyaml.loadAll(text, d => { docs.push(d); }, { schema: SCHEMA, filename: file });
     // a later document counts only when it holds something (a trailing `---` leaves an empty one)
-    return { file, text, data: docs[0], problems: [], multiDocument: docs.slice(1).some(d => d !== null && d !== undefined) };
+    parsed = { file, text, data: docs[0], problems: [], multiDocument: docs.slice(1).some(d => d !== null && d !== undefined) };
   } catch (e) {
-    return parseWithYaml(file, text, e);
+    parsed = parseWithYaml(file, text, e, limits.maxFindingsPerFile);
   }
+  if (parsed.data !== undefined && exceedsNodes(parsed.data, limits.maxAliasNodes)) {
+    // an alias bomb (or a cycle): every later walk over the data (validation, a message, the form)
+    // would expand it; nothing of it is used
+    parsed.data = undefined;
+    parsed.problems.push(limitProblem(text, `YAML aliases expand this document to more than ${limits.maxAliasNodes.toLocaleString('en-US')} nodes; it was not checked. Use fewer aliases (*name), or raise limits.maxAliasNodes in aims/aims.config.yaml.`, text.indexOf('*')));
+  }
+  return parsed;
 }
 
-function parseWithYaml(file: string, text: string, jsError?: unknown): ParsedFile {
+function limitProblem(text: string, message: string, at = 0): SyntaxProblem {
+  const s = Math.max(0, Math.min(at, text.length));
+  const nl = text.indexOf('\n', s);
+  return { code: 'limit', message, startOffset: s, endOffset: Math.max(s + 1, nl === -1 ? text.length : nl) };
+}
+
+export function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MiB` : n >= 1024 ? `${Math.round(n / 1024)} KiB` : `${n} bytes`;
+}
+
+function parseWithYaml(file: string, text: string, jsError: unknown, maxProblems: number): ParsedFile {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const YAML = require('yaml') as typeof import('yaml');
-  // logLevel 'error': recovering broken files must not print Node warnings (e.g. "Keys with collection values")
-  const docs = YAML.parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, schema: 'core', logLevel: 'error' });
+  // logLevel 'error': recovering broken files must not print Node warnings (e.g. "Keys with collection values").
+  // Duplicate keys are found below, in one pass (yaml's own check compares every pair of a mapping).
+  const docs = YAML.parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, schema: 'core', merge: true, logLevel: 'error' });
   const list = Array.isArray(docs) ? docs : [docs];
   const problems: SyntaxProblem[] = [];
+  let dropped = 0;
+  const add = (p: SyntaxProblem): void => { if (problems.length < maxProblems) problems.push(p); else dropped++; };
   for (const d of list) {
+    let opens: Map<number, number> | undefined;
     for (const e of d.errors) {
       let [s, end] = e.pos;
-      if (e.code === 'DUPLICATE_KEY') end = keyEnd(YAML, d, s);
-      else if (/Missing closing|end with a [\]}]/.test(e.message)) {
+      if (/Missing closing|end with a [\]}]/.test(e.message)) {
         // yaml reports an unclosed quote or bracket where the input ends or the next key starts;
         // point at the quote or bracket that opens it
-        const open = unclosedStart(YAML, d, s);
+        const open = (opens ??= unclosedStarts(YAML, d)).get(s);
         if (open !== undefined) { s = open; end = open + 1; }
       }
-      problems.push({
-        code: e.code === 'DUPLICATE_KEY' ? 'duplicate-key' : 'syntax',
-        message: e.code === 'DUPLICATE_KEY' ? 'Duplicate key: a later value would silently replace an earlier one.' : cleanYamlMessage(e.message),
-        startOffset: s, endOffset: Math.max(end, s + 1),
-      });
+      add({ code: 'syntax', message: cleanYamlMessage(e.message), startOffset: s, endOffset: Math.max(end, s + 1) });
     }
+    for (const k of duplicateKeys(YAML, d)) {
+      add({ code: 'duplicate-key', message: 'Duplicate key: this later value silently replaces the earlier one.', startOffset: k[0], endOffset: Math.max(k[1], k[0] + 1) });
+    }
+  }
+  if (dropped) {
+    const last = problems[problems.length - 1];
+    problems.push({ code: 'limit', message: `${dropped.toLocaleString('en-US')} more YAML errors in this file are not shown (limits.maxFindingsPerFile is ${maxProblems}).`, startOffset: last.startOffset, endOffset: last.endOffset });
   }
   let data: unknown;
   try { data = list[0]?.toJS({ maxAliasCount: 100 }); } catch { data = undefined; }
@@ -85,23 +126,38 @@ function parseWithYaml(file: string, text: string, jsError?: unknown): ParsedFil
   return { file, text, data, problems, multiDocument: list.slice(1).some(d => d.contents !== null) };
 }
 
-/** End offset of the mapping key that starts at `start` (yaml reports a duplicate key by its first character). */
-function keyEnd(YAML: typeof import('yaml'), doc: import('yaml').Document.Parsed, start: number): number {
-  let end = start + 1;
+/** [start, end] of every key that repeats an earlier key of the same mapping: the later ones. One pass. */
+function duplicateKeys(YAML: typeof import('yaml'), doc: import('yaml').Document.Parsed): [number, number][] {
+  const out: [number, number][] = [];
   YAML.visit(doc, {
-    Pair(_, p) {
-      const r = (p.key as { range?: [number, number, number] } | null)?.range;
-      if (r && r[0] === start) end = Math.max(end, r[1]);
+    Map(_, m) {
+      if (m.items.length < 2) return;
+      const seen = new Set<unknown>();
+      for (const p of m.items) {
+        if (!YAML.isScalar(p.key)) continue;
+        const v = p.key.value;
+        if (v === '<<') continue; // several merge keys are allowed
+        const id = typeof v === 'string' ? 's' + v : typeof v + ':' + String(v);
+        if (seen.has(id)) {
+          const r = p.key.range;
+          if (r) out.push([r[0], r[1]]);
+        } else seen.add(id);
+      }
     },
   });
-  return end;
+  return out;
 }
 
-/** Start of the quoted scalar or flow collection that runs to `at`, where yaml reports its missing end. */
-function unclosedStart(YAML: typeof import('yaml'), doc: import('yaml').Document.Parsed, at: number): number | undefined {
-  let found: number | undefined;
+/**
+ * For every quoted scalar and flow collection: where it ends → where it starts (the smallest start
+ * when several end at the same offset). One walk per document, however many errors it has.
+ */
+function unclosedStarts(YAML: typeof import('yaml'), doc: import('yaml').Document.Parsed): Map<number, number> {
+  const found = new Map<number, number>();
   const check = (n: { range?: [number, number, number] | null }): void => {
-    if (n.range && n.range[1] === at && (found === undefined || n.range[0] < found)) found = n.range[0];
+    if (!n.range) return;
+    const prev = found.get(n.range[1]);
+    if (prev === undefined || n.range[0] < prev) found.set(n.range[1], n.range[0]);
   };
   YAML.visit(doc, {
     Scalar(_, n) { if (n.type === 'QUOTE_DOUBLE' || n.type === 'QUOTE_SINGLE') check(n); },
@@ -221,7 +277,7 @@ function skipSpace(text: string, i: number, end: number): number {
 function buildFromJsYaml(text: string): TreeNode | undefined {
   const stack: RawNode[] = [{ start: 0, end: text.length, kind: 'root', children: [] }];
   jsyaml.load(text, {
-    schema: jsyaml.CORE_SCHEMA,
+    schema: SCHEMA,
     listener(event, state) {
       if (event === 'open') {
         const n: RawNode = { start: state.position, end: state.position, kind: '', children: [] };
@@ -265,13 +321,22 @@ function convert(text: string, raw: RawNode): TreeNode {
     raw.children.forEach((c, i) => {
       const child = convert(text, c);
       // for an item, the "key" is the dash
-      let dash = child.start - 1;
-      while (dash > 0 && text[dash] !== '-' && text[dash] !== '[' && text[dash] !== ',') dash--;
-      const keyStart = text[dash] === '-' ? dash : child.start;
+      const keyStart = dashBefore(text, child.start, start);
       node.entries!.set(i, { keyStart, keyEnd: keyStart + 1, start: child.start, end: child.end, node: child });
     });
   }
   return node;
+}
+
+/**
+ * For a sequence item starting at `at`: the offset of its `-` (its "key"), or `at` itself for a flow
+ * item. Looks back no further than the previous item's `-` `[` `,` or the sequence's start `from`, so
+ * locating every item of a sequence stays linear.
+ */
+function dashBefore(text: string, at: number, from: number): number {
+  let dash = at - 1;
+  while (dash > from && text[dash] !== '-' && text[dash] !== '[' && text[dash] !== ',') dash--;
+  return text[dash] === '-' ? dash : at;
 }
 
 function unquote(k: string): string {
@@ -284,7 +349,7 @@ function unquote(k: string): string {
 function buildFromYaml(text: string): TreeNode | undefined {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const YAML = require('yaml') as typeof import('yaml');
-  const doc = YAML.parseDocument(text, { uniqueKeys: false, schema: 'core' });
+  const doc = YAML.parseDocument(text, { uniqueKeys: false, schema: 'core', merge: true });
   const conv = (n: unknown): TreeNode => {
     const r = (n as { range?: [number, number, number] } | null)?.range ?? [0, 0, 0];
     const node: TreeNode = { start: r[0], end: r[1], kind: 'scalar' };
@@ -295,16 +360,15 @@ function buildFromYaml(text: string): TreeNode | undefined {
         const key = YAML.isScalar(p.key) ? String(p.key.value) : String(p.key);
         const kr = (p.key as { range?: [number, number] } | null)?.range ?? r;
         const child = p.value ? conv(p.value) : { start: kr[1], end: kr[1], kind: 'scalar' };
-        if (!node.entries.has(key)) node.entries.set(key, { keyStart: kr[0], keyEnd: kr[1], start: child.start, end: child.end, node: child });
+        // the last of duplicate keys: its value is the one in the data (and the one a fix may change)
+        node.entries.set(key, { keyStart: kr[0], keyEnd: kr[1], start: child.start, end: child.end, node: child });
       }
     } else if (YAML.isSeq(n)) {
       node.kind = 'sequence';
       node.entries = new Map();
       n.items.forEach((it, i) => {
         const child = conv(it);
-        let dash = child.start - 1;
-        while (dash > 0 && text[dash] !== '-') dash--;
-        const ks = text[dash] === '-' ? dash : child.start;
+        const ks = dashBefore(text, child.start, r[0]);
         node.entries!.set(i, { keyStart: ks, keyEnd: ks + 1, start: child.start, end: child.end, node: child });
       });
     }

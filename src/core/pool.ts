@@ -12,7 +12,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, isMainThread, workerData, type MessagePort } from 'node:worker_threads';
-import { analyzeFile, makeRuleSet, type FileAnalysis, type RuleSet } from './analyze';
+import { analyzeFile, makeRuleSet, readRecordFile, unreadableAnalysis, type FileAnalysis, type RuleSet } from './analyze';
 import type { Linter } from './linter';
 import type { Severity } from './model';
 import { Locator } from './parse';
@@ -177,9 +177,8 @@ function runChunks(root: string, files: string[], chunk: number, shared: Int32Ar
 }
 
 function readAndAnalyze(root: string, file: string, ruleSet: RuleSet, env: Env, locate: boolean): FileAnalysis | undefined {
-  let text: string;
-  try { text = fs.readFileSync(path.join(root, file), 'utf8'); } catch { return undefined; }
-  const a = analyzeFile(file, text, ruleSet, env);
+  const r = readRecordFile(path.join(root, file), env.limits);
+  const a = 'error' in r ? unreadableAnalysis(file, r.error, ruleSet) : analyzeFile(file, r.text, ruleSet, env, r.note);
   if (locate && a.findings.length) locateOwn(a);
   return a;
 }

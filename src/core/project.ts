@@ -64,7 +64,7 @@ export function openProject(rootIn: string, opts: OpenOptions = {}): Project {
   const root = path.resolve(rootIn);
   const { config, exists } = loadConfig(root);
   const linter = new Linter({
-    today: opts.today, roles: config.roles, severities: config.rules,
+    today: opts.today, roles: config.roles, severities: config.rules, limits: config.limits,
     pathExists: makePathExists(root), pathKind: makePathKind(root), lastChange: makeLastChange(root),
     orgControlPrefix: config.organization_control_prefix,
   });
@@ -73,9 +73,7 @@ export function openProject(rootIn: string, opts: OpenOptions = {}): Project {
   if (pre) for (const a of pre) linter.setAnalysis(a);
   for (const f of files) {
     if (linter.has(f)) continue;
-    let text: string;
-    try { text = fs.readFileSync(path.join(root, f), 'utf8'); } catch { continue; }
-    linter.setFile(f, text);
+    linter.setFileFromDisk(f, path.join(root, f));
   }
   const codeFiles = findCodeFiles(root, config.code);
   for (const f of codeFiles) {

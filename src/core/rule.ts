@@ -7,6 +7,7 @@ import type { SchemaIssue } from './validate';
 import type { Role } from './catalogue';
 import type { PathKind } from './coverage/evidence';
 import type { CodeScan } from './code/scan';
+import type { Limits } from './limits';
 
 export interface RuleDocs {
   /** Why it matters, tied to the control and our paraphrase of the Annex B guidance. */
@@ -57,6 +58,8 @@ export interface Env {
   roles: Role[];
   /** Prefix of organization-defined control ids (config organization_control_prefix; default ORG-). */
   orgControlPrefix?: string;
+  /** Limits on untrusted input (limits.ts); DEFAULT_LIMITS when absent. */
+  limits?: Limits;
 }
 
 export interface FileContext {

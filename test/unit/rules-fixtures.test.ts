@@ -21,7 +21,8 @@ const TODAY = '2026-11-22';
 /** What each rule's message must contain: the action it asks for (every message must say what to do). */
 const ADVICE: Record<string, RegExp> = {
   'yaml-syntax': /^YAML syntax error: .+\. Correct the YAML here; the record is not checked until it parses\.$/,
-  'duplicate-key': /^Duplicate key '.+': .* Merge the entries or rename one\.$/,
+  'duplicate-key': /^Duplicate key '.+': .* Merge the entries or rename one\. Until then no fix changes this file\.$/,
+  'input-limit': /(not checked|not shown|never rewritten)\b.*\.$/,
   'empty-file': /Write a record here .* or delete the file\.$/,
   'multiple-documents': /Move each record into a file of its own\.$/,
   'unknown-kind': /Use one of ModelCard, DataProvenance, ImpactAssessment, Applicability\.$|Add 'kind:' with one of ModelCard, DataProvenance, ImpactAssessment, Applicability\.$|^A record must be a YAML mapping \(key: value lines\) with apiVersion, kind and id/,

@@ -22,7 +22,7 @@ export default defineRule({
       lines ??= new LineMap(ctx.parsed.text);
       const r = lines.range(p.startOffset, p.endOffset);
       const key = ctx.parsed.text.slice(p.startOffset, p.endOffset).trim();
-      ctx.report({ path: [], message: `Duplicate key '${key}': the earlier value would be silently replaced. Merge the entries or rename one.`, range: r });
+      ctx.report({ path: [], message: `Duplicate key '${key}': this later entry silently replaces the earlier '${key}'. Merge the entries or rename one. Until then no fix changes this file.`, range: r });
     }
   },
 });

@@ -1,5 +1,6 @@
 // The rule catalogue, in documentation order. Every rule lives in a file of its own.
 import type { Rule } from '../rule';
+import inputLimit from './input-limit';
 import yamlSyntax from './yaml-syntax';
 import duplicateKey from './duplicate-key';
 import emptyFile from './empty-file';
@@ -19,7 +20,7 @@ import { CROSS_RULES } from './cross';
 import { CODE_RULES } from './code';
 
 export const RULES: readonly Rule[] = [
-  yamlSyntax, duplicateKey, emptyFile, multipleDocuments, unknownKind,
+  inputLimit, yamlSyntax, duplicateKey, emptyFile, multipleDocuments, unknownKind,
   requiredField, recommendedField, placeholderText, invalidType, invalidEnum, invalidDate, unknownKey, invalidId, unknownControl,
   ...CONTENT_RULES,
   ...CROSS_RULES,

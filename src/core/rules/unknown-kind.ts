@@ -1,5 +1,6 @@
 import { KINDS } from '../model';
 import { defineRule } from '../rule';
+import { previewValue } from '../escape';
 import { didYouMean } from '../text';
 
 export default defineRule({
@@ -33,7 +34,7 @@ export default defineRule({
       const guess = typeof kind === 'string' ? didYouMean(kind, KINDS) : undefined;
       ctx.report({
         path: ['kind'],
-        message: `Unknown kind '${typeof kind === 'string' ? kind : JSON.stringify(kind)}'${guess ? `; did you mean '${guess}'?` : '.'} Use one of ${KINDS.join(', ')}.`,
+        message: `Unknown kind '${previewValue(kind)}'${guess ? `; did you mean '${guess}'?` : '.'} Use one of ${KINDS.join(', ')}.`,
         fix: guess ? { title: `Change kind to '${guess}'`, ops: [{ op: 'set', path: ['kind'], value: guess }] } : undefined,
       });
     }
