@@ -4,7 +4,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { CONTROLS } from '../core/catalogue';
-import { AIMS_DIR, ConfigError } from '../core/config';
+import { AIMS_DIR, ConfigError, DEFAULT_CONFIG } from '../core/config';
+import { findRecordFiles } from '../core/discover';
+import { fixEditsFor, fixFile } from '../core/fix';
 import { computeCoverage } from '../core/coverage';
 import { terminalText } from '../core/escape';
 import type { Finding, Kind } from '../core/model';
@@ -54,7 +56,9 @@ Options:
   --no-color             No ANSI colors (also NO_COLOR=1)
   -h, --help             Help;  -v, --version  Version
 
-Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or configuration error.
+Exit codes: 0 no errors, 1 errors (or too many warnings), 2 usage or configuration error,
+            or nothing to check (aims/ missing, a file or empty; no file matches the config;
+            every rule off).
 Docs: https://github.com/aims-tools/aims-lint#readme`;
 
 const LINT_FORMATS = ['stylish', 'json', 'sarif', 'github', 'markdown'] as const;
@@ -173,6 +177,7 @@ async function run(argv: string[], io: Io, ctx: { root?: string }): Promise<numb
         if (!fs.existsSync(path.resolve(io.cwd, rest[i]))) throw new UsageError(`no such file or folder: '${rest[i]}'.`);
       }
       const project = open(root, today, io.env);
+      nothingToCheck(project, filter);
       if (values.fix) applyFixes(project, filter, io);
       const base = format === 'sarif' || format === 'github' ? repoTop(root) ?? displayBase(io.cwd, root) : displayBase(io.cwd, root);
       const report = buildReport(project, filter, !!values.quiet, base);
@@ -303,7 +308,9 @@ function shownPath(cwd: string, root: string, file: string): string {
 }
 
 function open(root: string, today: string, env: Io['env']): Project {
-  if (!fs.existsSync(path.join(root, AIMS_DIR))) throw new UsageError(`no ${AIMS_DIR}/ folder in ${root}; run 'aims init' to create one, or pass --root.`);
+  const dir = path.join(root, AIMS_DIR);
+  if (!fs.existsSync(dir)) throw new UsageError(`no ${AIMS_DIR}/ folder in ${root}; run 'aims init' to create one, or pass --root.`);
+  if (!fs.statSync(dir).isDirectory()) throw new UsageError(`${dir} is a file, not a folder: AIMS records live in the folder ${AIMS_DIR}/. Move the file away and run 'aims init'.`);
   // Large workspaces are read and analyzed on worker threads as well (src/core/pool.ts).
   // AIMS_WORKERS=0 turns that off; AIMS_WORKERS=n uses n workers whatever the workspace's size.
   const w = env.AIMS_WORKERS;
@@ -317,16 +324,36 @@ function relTo(root: string, abs: string): string {
   return r === '' ? '.' : r;
 }
 
+/**
+ * No silent pass: a lint that would check nothing is a usage error (exit 2) that says why: aims/ has
+ * no YAML files, the config's include/exclude patterns match none of them, the paths given hold no
+ * record, or every rule is off.
+ */
+function nothingToCheck(project: Project, filter: string[]): void {
+  const rules = project.linter.ruleSet;
+  if (rules.file.length + rules.record.length + rules.workspace.length === 0) {
+    throw new UsageError(`every rule is turned off in ${AIMS_DIR}/aims.config.yaml, so nothing would be reported. Set at least one rule to error, warning or info.`);
+  }
+  if (project.files.length === 0) {
+    const yaml = findRecordFiles(project.root, DEFAULT_CONFIG).length;
+    if (yaml === 0) throw new UsageError(`${AIMS_DIR}/ holds no record files (*.yaml, *.yml), so nothing was checked. Create one with 'aims new <kind> <id>' or 'aims init'.`);
+    throw new UsageError(`the include/exclude patterns of ${AIMS_DIR}/aims.config.yaml match none of the ${yaml} YAML file${yaml === 1 ? '' : 's'} under ${AIMS_DIR}/, so nothing was checked. Fix the patterns (see the README's Configuration section).`);
+  }
+  if (filter.length && !project.files.some(f => inFilter(f, filter))) {
+    throw new UsageError(`no record file under ${filter.map(f => `'${terminalText(f)}'`).join(', ')}, so nothing was checked.`);
+  }
+}
+
 const inFilter = (file: string, filter: string[]): boolean =>
   filter.length === 0 || filter.some(f => f === '.' || f === file || file.startsWith(f.replace(/\/$/, '') + '/'));
 
 function applyFixes(project: Project, filter: string[], io: Io): void {
-  const { fixFile } = require('../core/fix') as typeof import('../core/fix');
   let files = 0, fixes = 0;
   for (const file of project.files) {
     if (!inFilter(file, filter)) continue;
     const before = project.linter.text(file);
-    if (before === undefined || !project.linter.findingsFor(file).some(f => f.fix)) continue;
+    // a file that is not valid UTF-8 (or not read in full) is never written: its input-limit finding says so
+    if (before === undefined || project.linter.analysis(file)?.readOnly || !project.linter.findingsFor(file).some(f => f.fix)) continue;
     const { text, applied } = fixFile(project.linter, file);
     if (applied > 0 && text !== before) {
       fs.writeFileSync(path.join(project.root, file), text);
@@ -341,8 +368,18 @@ function buildReport(project: Project, filter: string[], quiet: boolean, base: s
   const counts = { error: 0, warning: 0, info: 0, fixable: 0 };
   for (const [file, all] of project.linter.allFindings()) {
     if (!inFilter(file, filter)) continue;
-    const findings = quiet ? all.filter(f => f.severity === 'error') : all;
-    if (!findings.length) continue;
+    const kept = quiet ? all.filter(f => f.severity === 'error') : all;
+    if (!kept.length) continue;
+    // a finding counts as fixable only when --fix would apply its fix: it computes edits on this text
+    // and the file may be written
+    const text = project.linter.text(file) ?? '';
+    const writable = !project.linter.analysis(file)?.readOnly;
+    const findings = kept.map(f => {
+      if (!f.fix || (writable && fixEditsFor(f, text)?.length)) return f;
+      const rest: Finding = { ...f };
+      delete rest.fix;
+      return rest;
+    });
     files.push({ file, findings });
     for (const f of findings) { counts[f.severity]++; if (f.fix) counts.fixable++; }
   }

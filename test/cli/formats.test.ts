@@ -2,6 +2,7 @@
 // message; GitHub workflow commands are escaped the way the Actions runner unescapes them.
 import * as assert from 'node:assert/strict';
 import { markdownText } from '../../src/core/escape';
+import { RULES } from '../../src/core/rules';
 import { aims, copyExamples, lintJson, useTempDirs, workspace, type JsonFinding } from './helpers';
 
 /** Undoes the runner's escaping of workflow command data / properties (actions/toolkit command.ts). */
@@ -131,10 +132,12 @@ describe('aims lint --format (CLI)', function () {
   });
 
   it('markdown on a clean workspace says so', () => {
-    const ws = workspace({ 'aims/.keep': '' });
+    // only the syntax rule on: a minimal record is clean (an empty aims/ is a usage error, exit 2)
+    const off = RULES.filter(x => x.id !== 'yaml-syntax').map(x => `  ${x.id}: off`).join('\n');
+    const ws = workspace({ 'aims/ok.yaml': 'apiVersion: aims/v1\nkind: ModelCard\nid: ok\n', 'aims/aims.config.yaml': `rules:\n${off}\n` });
     const r = aims(['lint', '--format', 'markdown'], ws);
-    assert.equal(r.code, 0);
-    assert.match(r.stdout, /✅ 0 record files checked, no problems/);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /✅ 1 record files checked, no problems/);
   });
 
   it('sarif: a result per finding with uri, region, ruleId, level and the controls', () => {
