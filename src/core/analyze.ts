@@ -16,6 +16,8 @@ export interface FileAnalysis {
   summary?: RecordSummary;
   /** Findings of file and record rules (not yet located). */
   findings: Finding[];
+  /** Findings left out (limits.maxFindingsPerFile); the linter reports how many. */
+  dropped?: number;
   /** Never write this file back (it is not valid UTF-8: writing would change bytes nobody touched). */
   readOnly?: boolean;
 }
@@ -74,7 +76,12 @@ export function analyzeFile(file: string, text: string, rules: RuleSet, env: Env
     const rule = rules.file.find(r => r.id === 'input-limit');
     if (rule) out.findings.unshift(finding(rule, rules.severity.get(rule.id)!, file, { path: [], message: `The file is not valid UTF-8 (byte ${note.invalidUtf8At} cannot be decoded; shown as \uFFFD). It is checked as decoded but never rewritten, so no fix is applied. Save it as UTF-8.` }));
   }
-  capFindings(out, rules, limits.maxFindingsPerFile);
+  if (out.findings.length > limits.maxFindingsPerFile) {
+    // bounded memory: keep what can be shown; the linter adds the note with the total left out
+    const all = out.findings;
+    out.findings = capFindings(file, all, 0, { ...rules, file: [] }, limits.maxFindingsPerFile);
+    out.dropped = all.length - out.findings.length;
+  }
   // with duplicate keys the source holds two values for one path: a fix could change the wrong one
   if (out.findings.some(f => f.ruleId === 'duplicate-key')) for (const f of out.findings) delete f.fix;
   return out;
@@ -82,9 +89,14 @@ export function analyzeFile(file: string, text: string, rules: RuleSet, env: Env
 
 /** The analysis of a file that could not be read: one input-limit finding, never written back. */
 export function unreadableAnalysis(file: string, reason: string, rules: RuleSet): FileAnalysis {
+  return skippedAnalysis(file, `The file could not be read (${reason}), so it was not checked. Make it readable, or exclude it in aims/aims.config.yaml.`, rules);
+}
+
+/** The analysis of a file that was not checked: one input-limit finding saying why; never written back. */
+export function skippedAnalysis(file: string, message: string, rules: RuleSet): FileAnalysis {
   const out: FileAnalysis = { file, text: '', findings: [], readOnly: true };
   const rule = rules.file.find(r => r.id === 'input-limit');
-  if (rule) out.findings.push(finding(rule, rules.severity.get(rule.id)!, file, { path: [], message: `The file could not be read (${reason}), so it was not checked. Make it readable, or exclude it in aims/aims.config.yaml.` }));
+  if (rule) out.findings.push(finding(rule, rules.severity.get(rule.id)!, file, { path: [], message }));
   return out;
 }
 
@@ -115,13 +127,21 @@ export function readRecordFile(abs: string, limits: Limits = DEFAULT_LIMITS): { 
   }
 }
 
-/** At most `max` findings of a file's own; one input-limit finding says how many more there were. */
-function capFindings(a: FileAnalysis, rules: RuleSet, max: number): void {
-  if (a.findings.length <= max) return;
-  const dropped = a.findings.length - max;
-  a.findings.length = max;
+/**
+ * At most `max` findings per file: input-limit findings (they say what was skipped) first, then the
+ * others in order; `dropped` more are summed up in one input-limit finding. The linter applies it again
+ * to a file's own and cross-record findings together.
+ */
+export function capFindings(file: string, list: Finding[], dropped: number, rules: RuleSet, max: number): Finding[] {
+  if (list.length <= max && dropped === 0) return list;
+  const notes = list.filter(f => f.ruleId === 'input-limit');
+  const rest = list.filter(f => f.ruleId !== 'input-limit');
+  const keep = rest.slice(0, Math.max(0, max - notes.length));
+  const more = dropped + rest.length - keep.length;
+  const out = [...notes, ...keep];
   const rule = rules.file.find(r => r.id === 'input-limit');
-  if (rule) a.findings.push(finding(rule, rules.severity.get(rule.id)!, a.file, { path: [], message: `${dropped.toLocaleString('en-US')} more findings in this file are not shown (limits.maxFindingsPerFile is ${max}). Fix the ones shown first.` }));
+  if (more && rule) out.push(finding(rule, rules.severity.get(rule.id)!, file, { path: [], message: `${more.toLocaleString('en-US')} more findings in this file are not shown (limits.maxFindingsPerFile is ${max}). Fix the ones shown first.` }));
+  return out;
 }
 
 function analyzeParsed(parsed: ParsedFile, rules: RuleSet, env: Env): FileAnalysis {

@@ -2,7 +2,7 @@
 // the cross-record rules over the index of summaries, and locates findings lazily. The CLI and the
 // extension both use it; the extension calls setFile() for the one document that changed and re-reads
 // findings.
-import { analyzeFile, finding, makeRuleSet, readRecordFile, unreadableAnalysis, type FileAnalysis, type RuleSet } from './analyze';
+import { analyzeFile, capFindings, finding, makeRuleSet, readRecordFile, unreadableAnalysis, type FileAnalysis, type RuleSet } from './analyze';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import type { Finding, Range } from './model';
 import { Locator } from './parse';
@@ -211,7 +211,7 @@ export class Linter {
   findingsFor(file: string): Finding[] {
     const a = this.files.get(file);
     if (!a && !this.code.has(file)) return [];
-    const list = [...(a?.findings ?? []), ...(this.crossFindings().get(file) ?? [])];
+    const list = capFindings(file, [...(a?.findings ?? []), ...(this.crossFindings().get(file) ?? [])], a?.dropped ?? 0, this.ruleSet, this.env.limits?.maxFindingsPerFile ?? DEFAULT_LIMITS.maxFindingsPerFile);
     for (const f of list) this.locate(f);
     return list.sort(compareFindings);
   }

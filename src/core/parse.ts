@@ -93,7 +93,8 @@ function parseWithYaml(file: string, text: string, jsError: unknown, maxProblems
   const list = Array.isArray(docs) ? docs : [docs];
   const problems: SyntaxProblem[] = [];
   let dropped = 0;
-  const add = (p: SyntaxProblem): void => { if (problems.length < maxProblems) problems.push(p); else dropped++; };
+  // one place is kept for the finding that counts the rest
+  const add = (p: SyntaxProblem): void => { if (problems.length < maxProblems - 1) problems.push(p); else dropped++; };
   for (const d of list) {
     let opens: Map<number, number> | undefined;
     for (const e of d.errors) {

@@ -12,9 +12,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { MessageChannel, receiveMessageOnPort, Worker, isMainThread, workerData, type MessagePort } from 'node:worker_threads';
-import { analyzeFile, makeRuleSet, readRecordFile, unreadableAnalysis, type FileAnalysis, type RuleSet } from './analyze';
+import { analyzeFile, makeRuleSet, readRecordFile, skippedAnalysis, unreadableAnalysis, type FileAnalysis, type RuleSet } from './analyze';
 import type { Linter } from './linter';
 import type { Severity } from './model';
+import { DEFAULT_LIMITS } from './limits';
 import { Locator } from './parse';
 import type { Env } from './rule';
 import { RULES } from './rules';
@@ -25,7 +26,8 @@ const TAG = '__aimsAnalyzeWorker';
 const NEXT = 0;      // next chunk to claim
 const DONE = 1;      // workers that have finished (or given up)
 const PROGRESS = 2;  // files analyzed so far, by all threads (stall detection)
-const STATE = 3;     // STATE + w: worker w is 0 not started, 1 running, 2 cancelled before it started
+const STATE = 3;     // STATE + w: worker w is 0 not started, 1 running, 2 cancelled before it started, 3 stopped (over the time budget)
+// STATE + workers + w: 1 + the index of the file worker w is analyzing (0: none)
 
 interface WorkerJob {
   [TAG]: true;
@@ -87,7 +89,7 @@ function analyzeParallel(root: string, files: string[], linter: Linter, workers:
   const threads = workers + 1;
   const chunk = Math.max(8, Math.min(64, Math.ceil(files.length / (threads * 16))));
   const chunks = Math.ceil(files.length / chunk);
-  const sab = new SharedArrayBuffer(4 * (STATE + workers));
+  const sab = new SharedArrayBuffer(4 * (STATE + 2 * workers));
   const shared = new Int32Array(sab);
   const channels: { worker: Worker; port: MessagePort }[] = [];
   for (let w = 0; w < workers; w++) {
@@ -117,8 +119,27 @@ function analyzeParallel(root: string, files: string[], linter: Linter, workers:
       }
     }
   };
+  // The time budget per file (limits.fileTimeoutMs): a worker that sits on one file longer is
+  // stopped, that file is reported (input-limit) instead of analyzed, and the rest of its chunk is
+  // redone below. Checked whenever the main thread looks at the workers.
+  const budget = (linter.env.limits ?? DEFAULT_LIMITS).fileTimeoutMs;
+  const timedOut = new Set<number>();
+  const seen = channels.map(() => ({ file: 0, since: Date.now() }));
+  const watch = (): void => {
+    const now = Date.now();
+    for (let w = 0; w < channels.length; w++) {
+      if (Atomics.load(shared, STATE + w) !== 1) continue;
+      const cur = Atomics.load(shared, STATE + workers + w);
+      if (cur !== seen[w].file) { seen[w] = { file: cur, since: now }; continue; }
+      if (cur > 0 && now - seen[w].since > budget) {
+        Atomics.store(shared, STATE + w, 3);
+        timedOut.add(cur - 1);
+        void channels[w].worker.terminate();
+      }
+    }
+  };
   const mainThread = opts.mainThread !== false;
-  if (mainThread) runChunks(root, files, chunk, shared, linter.ruleSet, linter.env, false, (c, list) => { byChunk[c] = list; collect(); });
+  if (mainThread) runChunks(root, files, chunk, shared, linter.ruleSet, linter.env, false, -1, (c, list) => { byChunk[c] = list; collect(); watch(); });
 
   // Workers that have not started by now are not needed: cancel them. Wait for the others, as long
   // as some thread makes progress.
@@ -128,6 +149,7 @@ function analyzeParallel(root: string, files: string[], linter: Linter, workers:
   let progress = -1, since = Date.now();
   for (;;) {
     collect();
+    watch();
     const done = Atomics.load(shared, DONE);
     let running = 0, pending = 0;
     for (let w = 0; w < workers; w++) {
@@ -151,7 +173,7 @@ function analyzeParallel(root: string, files: string[], linter: Linter, workers:
     if (!list) {
       list = [];
       for (let i = c * chunk; i < Math.min(files.length, (c + 1) * chunk); i++) {
-        const a = readAndAnalyze(root, files[i], linter.ruleSet, linter.env, false);
+        const a = timedOut.has(i) ? overBudget(files[i], budget, linter.ruleSet) : readAndAnalyze(root, files[i], linter.ruleSet, linter.env, false);
         if (a) list.push(a);
       }
     }
@@ -160,7 +182,13 @@ function analyzeParallel(root: string, files: string[], linter: Linter, workers:
   return out;
 }
 
-function runChunks(root: string, files: string[], chunk: number, shared: Int32Array, ruleSet: RuleSet, env: Env, locate: boolean, deliver: (chunk: number, analyses: FileAnalysis[]) => void): void {
+/** The analysis of a file given up after `ms` on a worker thread. */
+function overBudget(file: string, ms: number, rules: RuleSet): FileAnalysis {
+  return skippedAnalysis(file, `Checking this file took longer than ${ms.toLocaleString('en-US')} ms on a worker thread, so it was stopped and not checked. Simplify the file, or raise limits.fileTimeoutMs in aims/aims.config.yaml.`, rules);
+}
+
+/** `slot`: where this thread posts the file it is analyzing (a worker's STATE + workers + w), or -1. */
+function runChunks(root: string, files: string[], chunk: number, shared: Int32Array, ruleSet: RuleSet, env: Env, locate: boolean, slot: number, deliver: (chunk: number, analyses: FileAnalysis[]) => void): void {
   for (;;) {
     const c = Atomics.add(shared, NEXT, 1);
     const start = c * chunk;
@@ -168,9 +196,11 @@ function runChunks(root: string, files: string[], chunk: number, shared: Int32Ar
     const list: FileAnalysis[] = [];
     const end = Math.min(files.length, start + chunk);
     for (let i = start; i < end; i++) {
+      if (slot >= 0) Atomics.store(shared, slot, i + 1);
       const a = readAndAnalyze(root, files[i], ruleSet, env, locate);
       if (a) list.push(a);
     }
+    if (slot >= 0) Atomics.store(shared, slot, 0);
     Atomics.add(shared, PROGRESS, end - start);
     deliver(c, list);
   }
@@ -200,7 +230,8 @@ function runWorker(job: WorkerJob): void {
   if (Atomics.compareExchange(shared, STATE + job.index, 0, 1) !== 0) { job.port.close(); return; }
   try {
     const ruleSet = makeRuleSet(RULES, job.severities);
-    runChunks(job.root, job.files, job.chunk, shared, ruleSet, job.env, true, (chunk, analyses) => {
+    const workers = (shared.length - STATE) / 2;
+    runChunks(job.root, job.files, job.chunk, shared, ruleSet, job.env, true, STATE + workers + job.index, (chunk, analyses) => {
       job.port.postMessage({ chunk, analyses } satisfies ChunkResult);
     });
   } catch (e) {
