@@ -71,6 +71,8 @@ function tokenMatches(t: Token, c: string): boolean {
 function matchSegment(tokens: Token[], s: string): boolean {
   // dot: false: a leading dot must be matched by a literal dot
   if (s[0] === '.' && tokens[0] !== '.') return false;
+  // `.` and `..` are matched only by themselves, literally
+  if (s === '.' || s === '..') return tokens.length === s.length && tokens.every(t => t === '.');
   let p = 0, i = 0, starP = -1, starI = 0;
   while (i < s.length) {
     const t = tokens[p];

@@ -12,6 +12,7 @@ import { CONTROLS, getControl, GROUPS } from './catalogue';
 import { ruleDocsUrl } from './docs-url';
 import { applyEdits, computeEdits, onlyEmptyAfterFirst, type EditOp, type SetOp, type TextEdit } from './edit';
 import type { Finding, Fix, Kind, Path, Position, Severity, Target } from './model';
+import { previewValue } from './escape';
 import { cleanYamlMessage, parseRecord } from './parse';
 import { pathText, type IndexedRecord } from './rule';
 import { controlsOf, fieldAt, isKind, KIND_SPECS, type Field } from './schema';
@@ -261,7 +262,7 @@ export function formState(text: string, findings: readonly Finding[] = []): Form
   if (data !== undefined && data !== null && !mapping) problem('not-a-mapping', 'The file does not hold a mapping of keys (apiVersion, kind, id, …).', 0, text.length);
   const rec = mapping ? (data as Record<string, unknown>) : undefined;
   const kind = rec && isKind(rec.kind) ? rec.kind : undefined;
-  if (rec && !kind) problem('unknown-kind', `The kind ${rec.kind === undefined ? 'is missing' : `'${String(rec.kind)}' is unknown`}: use ModelCard, DataProvenance, ImpactAssessment or Applicability.`, 0, 0);
+  if (rec && !kind) problem('unknown-kind', `The kind ${rec.kind === undefined ? 'is missing' : `'${previewValue(rec.kind)}' is unknown`}: use ModelCard, DataProvenance, ImpactAssessment or Applicability.`, 0, 0);
 
   const list: FormFinding[] = findings.map(f => {
     const ff: FormFinding = {

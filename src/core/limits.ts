@@ -32,13 +32,16 @@ export const LIMIT_DESCRIPTIONS: Record<keyof Limits, string> = {
 
 /**
  * Whether `value` expands to more than `max` nodes when every alias is followed (what
- * JSON.stringify, a schema walk or a form would visit). Linear in the distinct nodes: shared
- * subtrees (aliases) are measured once and added as often as they occur; a cycle is over any limit.
+ * JSON.stringify, a schema walk or a form would visit). A string counts one node per 64 characters
+ * begun, so that a long string repeated through aliases counts for its size. Linear in the distinct
+ * nodes: shared subtrees (aliases) are measured once and added as often as they occur; a cycle is
+ * over any limit.
  */
 export function exceedsNodes(value: unknown, max: number): boolean {
   const size = new Map<object, number>();
   const onPath = new Set<object>();
   const measure = (v: unknown): number => {
+    if (typeof v === 'string') return 1 + (v.length >> 6);
     if (v === null || typeof v !== 'object') return 1;
     const known = size.get(v);
     if (known !== undefined) return known;
