@@ -89,7 +89,7 @@ function parseWithYaml(file: string, text: string, jsError: unknown, maxProblems
   const YAML = require('yaml') as typeof import('yaml');
   // logLevel 'error': recovering broken files must not print Node warnings (e.g. "Keys with collection values").
   // Duplicate keys are found below, in one pass (yaml's own check compares every pair of a mapping).
-  const docs = YAML.parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, schema: 'core', merge: true, logLevel: 'error' });
+  const docs = withoutStackTraces(() => YAML.parseAllDocuments(text, { uniqueKeys: false, prettyErrors: false, schema: 'core', merge: true, logLevel: 'error' }));
   const list = Array.isArray(docs) ? docs : [docs];
   const problems: SyntaxProblem[] = [];
   let dropped = 0;
@@ -125,6 +125,13 @@ function parseWithYaml(file: string, text: string, jsError: unknown, maxProblems
     problems.push({ code: 'syntax', message: reason, startOffset: pos, endOffset: pos + 1 });
   }
   return { file, text, data, problems, multiDocument: list.slice(1).some(d => d.contents !== null) };
+}
+
+/** Runs `f` without capturing stack traces: yaml makes an Error object per problem, and a broken file can have thousands. */
+function withoutStackTraces<T>(f: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try { return f(); } finally { Error.stackTraceLimit = limit; }
 }
 
 /** [start, end] of every key that repeats an earlier key of the same mapping: the later ones. One pass. */
