@@ -60,6 +60,7 @@ export class AimsWorkspace implements vscode.Disposable {
     return new Linter({
       roles: this.config.roles,
       severities: this.config.rules,
+      limits: this.config.limits,
       pathExists: rel => this.pathExists(rel),
       pathKind: rel => this.pathKind(rel),
       orgControlPrefix: this.config.organization_control_prefix,
