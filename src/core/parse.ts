@@ -4,6 +4,7 @@
 // error with its position and to keep as much of the data as can be recovered.
 import * as jsyaml from 'js-yaml';
 import type { Path, Range, Target } from './model';
+import type { FileContext } from './rule';
 import { DEFAULT_LIMITS, exceedsNodes, type Limits } from './limits';
 import { LineMap } from './text';
 
@@ -173,6 +174,19 @@ function unclosedStarts(YAML: typeof import('yaml'), doc: import('yaml').Documen
     Map(_, n) { if (n.flow) check(n); },
   });
   return found;
+}
+
+/**
+ * Reports every parse problem of `code` as a finding of the calling file rule, at its offsets
+ * (yaml-syntax, duplicate-key, input-limit).
+ */
+export function reportProblems(ctx: Pick<FileContext, 'parsed' | 'report'>, code: SyntaxProblem['code'], message: (p: SyntaxProblem, text: string) => string): void {
+  let lines: LineMap | undefined;
+  for (const p of ctx.parsed.problems) {
+    if (p.code !== code) continue;
+    lines ??= new LineMap(ctx.parsed.text);
+    ctx.report({ path: [], message: message(p, ctx.parsed.text), range: lines.range(p.startOffset, p.endOffset) });
+  }
 }
 
 /** A YAML parser message without its position and code excerpt, on one line. */

@@ -1,4 +1,4 @@
-import { LineMap } from '../text';
+import { reportProblems } from '../parse';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -16,13 +16,9 @@ export default defineRule({
     good: 'owner: risk-team',
   },
   check(ctx) {
-    let lines: LineMap | undefined;
-    for (const p of ctx.parsed.problems) {
-      if (p.code !== 'duplicate-key') continue;
-      lines ??= new LineMap(ctx.parsed.text);
-      const r = lines.range(p.startOffset, p.endOffset);
-      const key = ctx.parsed.text.slice(p.startOffset, p.endOffset).trim();
-      ctx.report({ path: [], message: `Duplicate key '${key}': this later entry silently replaces the earlier '${key}'. Merge the entries or rename one. Until then no fix changes this file.`, range: r });
-    }
+    reportProblems(ctx, 'duplicate-key', (p, text) => {
+      const key = text.slice(p.startOffset, p.endOffset).trim();
+      return `Duplicate key '${key}': this later entry silently replaces the earlier '${key}'. Merge the entries or rename one. Until then no fix changes this file.`;
+    });
   },
 });

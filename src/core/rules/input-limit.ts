@@ -1,4 +1,4 @@
-import { LineMap } from '../text';
+import { reportProblems } from '../parse';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -16,11 +16,6 @@ export default defineRule({
     good: 'kind: ModelCard',
   },
   check(ctx) {
-    let lines: LineMap | undefined;
-    for (const p of ctx.parsed.problems) {
-      if (p.code !== 'limit') continue;
-      lines ??= new LineMap(ctx.parsed.text);
-      ctx.report({ path: [], message: p.message, range: lines.range(p.startOffset, p.endOffset) });
-    }
+    reportProblems(ctx, 'limit', p => p.message);
   },
 });

@@ -1,4 +1,4 @@
-import { LineMap } from '../text';
+import { reportProblems } from '../parse';
 import { defineRule } from '../rule';
 
 export default defineRule({
@@ -16,11 +16,6 @@ export default defineRule({
     good: 'title: "Credit risk model"\nowner: risk-team',
   },
   check(ctx) {
-    let lines: LineMap | undefined;
-    for (const p of ctx.parsed.problems) {
-      if (p.code !== 'syntax') continue;
-      lines ??= new LineMap(ctx.parsed.text);
-      ctx.report({ path: [], message: `YAML syntax error: ${p.message.replace(/\.$/, '')}. Correct the YAML here; the record is not checked until it parses.`, range: lines.range(p.startOffset, p.endOffset) });
-    }
+    reportProblems(ctx, 'syntax', p => `YAML syntax error: ${p.message.replace(/\.$/, '')}. Correct the YAML here; the record is not checked until it parses.`);
   },
 });
