@@ -363,6 +363,9 @@ function applyFixes(project: Project, filter: string[], io: Io): void {
   if (fixes) io.stderr(`aims: applied ${fixes} fix${fixes === 1 ? '' : 'es'} in ${files} file${files === 1 ? '' : 's'}.\n`);
 }
 
+/** Rules whose findings mean the file did not parse cleanly. */
+const PARSE_RULES = new Set(['yaml-syntax', 'duplicate-key', 'input-limit', 'multiple-documents']);
+
 function buildReport(project: Project, filter: string[], quiet: boolean, base: string): LintReport {
   const files: { file: string; findings: Finding[] }[] = [];
   const counts = { error: 0, warning: 0, info: 0, fixable: 0 };
@@ -370,12 +373,13 @@ function buildReport(project: Project, filter: string[], quiet: boolean, base: s
     if (!inFilter(file, filter)) continue;
     const kept = quiet ? all.filter(f => f.severity === 'error') : all;
     if (!kept.length) continue;
-    // a finding counts as fixable only when --fix would apply its fix: it computes edits on this text
-    // and the file may be written
+    // a finding counts as fixable only when --fix would apply its fix: the file may be written and,
+    // when it does not parse cleanly (where edits can fail), the fix computes edits on its text
     const text = project.linter.text(file) ?? '';
     const writable = !project.linter.analysis(file)?.readOnly;
+    const broken = all.some(f => PARSE_RULES.has(f.ruleId));
     const findings = kept.map(f => {
-      if (!f.fix || (writable && fixEditsFor(f, text)?.length)) return f;
+      if (!f.fix || (writable && (!broken || fixEditsFor(f, text)?.length))) return f;
       const rest: Finding = { ...f };
       delete rest.fix;
       return rest;
