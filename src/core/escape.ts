@@ -5,7 +5,7 @@
 //   sequences, no bidirectional overrides; nothing can start a new line (`::error`, `::add-mask::`,
 //   `::stop-commands::` in a GitHub Actions log need a line of their own).
 // - Markdown (lint and coverage reports, pull-request comments, VS Code hovers): no raw HTML, no
-//   links, images or autolinks made from values, no broken tables, one line.
+//   links, images or autolinks made from values, no broken tables (src/extension/markdown.ts wraps it for hovers).
 // - HTML (the SoA export, webview attributes): the five special characters.
 // - CSV: RFC 4180 quoting, and cells a spreadsheet would run as a formula are made text.
 // No vscode import: the CLI, the extension and the exports share it.
