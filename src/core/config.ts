@@ -109,7 +109,10 @@ export function parseConfig(text: string, file: string, knownRules: readonly str
         const list: string[] = [];
         for (const it of (cv as import('yaml').YAMLSeq).items) {
           if (!YAML.isScalar(it) || typeof it.value !== 'string' || !it.value.trim()) fail(at(it), `each 'code.${ck}' entry must be a glob pattern string.`);
-          list.push(String((it as import('yaml').Scalar).value));
+          const glob = String((it as import('yaml').Scalar).value);
+          const bad = globProblem(glob);
+          if (bad) fail(at(it), `'code.${ck}' pattern '${glob.length > 80 ? glob.slice(0, 79) + '…' : glob}': ${bad}`);
+          list.push(glob);
         }
         cfg.code[ck as 'include' | 'exclude'] = list;
       }

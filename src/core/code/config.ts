@@ -2,7 +2,7 @@
 // (minimatch globs relative to the workspace root), and their discovery on disk.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Minimatch } from 'minimatch';
+import { compileGlob } from '../glob';
 
 export interface CodeConfig {
   include: string[];
@@ -21,21 +21,22 @@ export const DEFAULT_CODE_CONFIG: CodeConfig = {
 export const MAX_CODE_FILES = 100_000;
 
 export class CodeMatcher {
-  private readonly inc: RegExp[];
-  private readonly exc: RegExp[];
+  private readonly inc: ((path: string) => boolean)[];
+  private readonly exc: ((path: string) => boolean)[];
   constructor(cfg: CodeConfig) {
-    const compile = (p: string) => new Minimatch(p, { dot: true }).makeRe() || /^$/;
+    // matched without regular expressions: a config glob cannot backtrack (discover.ts)
+    const compile = (p: string) => compileGlob(p, { dot: true });
     this.inc = cfg.include.map(compile);
     this.exc = cfg.exclude.map(compile);
   }
   /** `rel`: workspace-relative, forward slashes. */
   matches(rel: string): boolean {
-    return this.inc.some(r => r.test(rel)) && !this.exc.some(r => r.test(rel));
+    return this.inc.some(m => m(rel)) && !this.exc.some(m => m(rel));
   }
   /** Whether nothing under a folder can match (an exclude like `**\/venv/**` covers it). */
   prunes(relDir: string): boolean {
     const probe = `${relDir}/\u0000probe`;
-    return this.exc.some(r => r.test(probe));
+    return this.exc.some(m => m(probe));
   }
 }
 
