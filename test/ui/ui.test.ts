@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Steps, ui, withVsCode } from './ui-lib';
+import { Steps, ui, until, withVsCode } from './ui-lib';
 
 type Page = import('playwright-core').Page;
 const steps = new Steps();
@@ -96,8 +96,7 @@ async function main(): Promise<void> {
       await ui.screenshot(page, '05a-create-record-menu');
       await item.click();
       const created = path.join(workspace, 'aims/data/loan-aplications-2024.yaml');
-      for (let i = 0; i < 100 && !fs.existsSync(created); i++) await page.waitForTimeout(100);
-      assert.ok(fs.existsSync(created), `${created} was created`);
+      await until(`${created} to be created`, () => fs.existsSync(created), Boolean, 10_000);
       const text = fs.readFileSync(created, 'utf8');
       assert.match(text, /^apiVersion: aims\/v1$/m);
       assert.match(text, /^kind: DataProvenance$/m);
