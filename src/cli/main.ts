@@ -33,7 +33,8 @@ const HELP = `aims — lint ISO/IEC 42001 AIMS records kept as code in aims/
 Usage:
   aims lint [paths...]   Check records; exit 1 on errors
   aims coverage          Annex A control coverage
-  aims init              Create aims/ with a config, a Statement of Applicability and examples
+  aims init              Create aims/ here (or in --root) with a config, a Statement of
+                         Applicability and an example of each record kind
   aims new <kind> <id>   Create a record (kinds: ${KINDS.join(', ')})
   aims rules             List the rules
   aims inventory         Models and datasets in code and records (table | json | cyclonedx)
@@ -41,7 +42,8 @@ Usage:
                          A ModelCard / DataProvenance from a Hugging Face card
 
 Options:
-  --root DIR             Workspace root (default: nearest folder with aims/ from the current one)
+  --root DIR             Workspace root (default: nearest folder with aims/ from the current one;
+                         init: the current folder)
   -f, --format NAME      lint: stylish | json | sarif | github | markdown
                          coverage: table | json | markdown | csv | html | soa-markdown
                          rules: table | json | markdown
@@ -50,6 +52,7 @@ Options:
   --max-warnings N       lint: exit 1 when there are more than N warnings
   --fix                  lint: apply safe fixes and write the files
   --quiet                lint: report errors only
+  --force                init: overwrite the files it creates when they exist
   --no-color             No ANSI colors (also NO_COLOR=1)
   -h, --help             Help;  -v, --version  Version
 
@@ -143,7 +146,8 @@ async function run(argv: string[], io: Io, ctx: { root?: string }): Promise<numb
   const color = !values['no-color'] && !io.env.NO_COLOR && (values.color ?? !!io.isTTY);
   const today = values.today ?? (io.env.AIMS_TODAY || undefined) ?? todayIso();
   if (!isIsoDate(today)) throw new UsageError(`${values.today !== undefined ? '--today' : 'AIMS_TODAY'} must be a date as YYYY-MM-DD, not '${today}'.`);
-  const root = findRoot(io.cwd, values.root);
+  // init creates aims/ where it is run (or in --root); every other command finds the nearest aims/
+  const root = cmd === 'init' ? path.resolve(io.cwd, values.root ?? '.') : findRoot(io.cwd, values.root);
   ctx.root = root;
   const emit = (text: string): void => {
     if (!values.output) { io.stdout(text); return; }
@@ -154,6 +158,8 @@ async function run(argv: string[], io: Io, ctx: { root?: string }): Promise<numb
     } catch (e) {
       throw new UsageError(`cannot write --output ${values.output}: ${(e as Error).message}`);
     }
+    // stdout stays empty (a pipe gets nothing); the person running it learns where the report went
+    io.stderr(`aims: wrote ${shownFile(io.cwd, out)} (${Buffer.byteLength(text)} bytes)\n`);
   };
 
   switch (cmd) {
@@ -213,6 +219,14 @@ async function run(argv: string[], io: Io, ctx: { root?: string }): Promise<numb
       return 0;
     }
     case 'init': {
+      if (values.root === undefined && !fs.existsSync(path.join(root, AIMS_DIR))) {
+        const above = findRoot(path.dirname(root));
+        if (fs.existsSync(path.join(above, AIMS_DIR)) && above !== root) {
+          io.stderr(`aims: ${path.join(above, AIMS_DIR)} already exists in a parent folder; nothing was written.\n`
+            + `Run 'aims' from ${above} to use it, or 'aims init --root .' to create a separate aims/ here.\n`);
+          return 2;
+        }
+      }
       const { initFiles } = require('../core/skeleton') as typeof import('../core/skeleton');
       const files = initFiles({ today });
       const existing = files.filter(f => fs.existsSync(path.join(root, f.path)));
@@ -223,7 +237,7 @@ async function run(argv: string[], io: Io, ctx: { root?: string }): Promise<numb
       for (const f of files) {
         fs.mkdirSync(path.dirname(path.join(root, f.path)), { recursive: true });
         fs.writeFileSync(path.join(root, f.path), f.text);
-        io.stdout(`created ${f.path}\n`);
+        io.stdout(`created ${shownPath(io.cwd, root, f.path)}\n`);
       }
       io.stdout(`\nNext: fill in the Statement of Applicability (${files.find(f => f.path.includes('applicability'))?.path}) and run 'aims lint'.\n`);
       return 0;
@@ -297,8 +311,13 @@ export function repoTop(root: string): string | undefined {
 
 /** A workspace-relative file as the user can open it from cwd: relative when within cwd, else absolute. */
 function shownPath(cwd: string, root: string, file: string): string {
-  const abs = path.join(real(root), file), c = real(cwd);
-  return inside(c, abs) ? toPosix(path.relative(c, abs)) : abs;
+  return shownFile(cwd, path.join(real(root), file));
+}
+
+/** An absolute path as the user can open it from cwd: relative when within cwd, else absolute. */
+function shownFile(cwd: string, abs: string): string {
+  const c = real(cwd), a = path.join(real(path.dirname(abs)), path.basename(abs));
+  return inside(c, a) ? toPosix(path.relative(c, a)) : a;
 }
 
 function open(root: string, today: string, env: Io['env']): Project {
