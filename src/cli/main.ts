@@ -364,8 +364,13 @@ function buildReport(project: Project, filter: string[], quiet: boolean, base: s
     files.push({ file, findings });
     for (const f of findings) { counts[f.severity]++; if (f.fix) counts.fixable++; }
   }
+  const suppressed: LintReport['suppressed'] = [];
+  for (const [file, findings] of project.linter.allSuppressed()) {
+    const shown = quiet ? findings.filter(f => f.severity === 'error') : findings;
+    if (inFilter(file, filter) && shown.length) suppressed.push({ file, findings: shown });
+  }
   const linted = filter.length ? project.files.filter(f => inFilter(f, filter)).length : project.files.length;
   const root = real(project.root);
   const display = (file: string): string => toPosix(path.relative(base, path.join(root, file))) || file;
-  return { root: project.root, base, display, files, counts, linted, rules: RULES, version: VERSION };
+  return { root: project.root, base, display, files, suppressed, counts, linted, rules: RULES, version: VERSION };
 }
