@@ -154,3 +154,27 @@ export function applySuppressions(file: string, text: string, findings: Finding[
   }
   return { active, suppressed };
 }
+
+/** A reason as it can stand in a one-line comment: control characters and line breaks become spaces, bounded. */
+export function cleanReason(raw: string): string {
+  return raw.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_REASON);
+}
+
+/**
+ * The edit that accepts the findings of `ruleId` starting on `line` (1-based): a comment line
+ * `# aims-disable-next-line <ruleId> -- <reason>` inserted above it with the line's indentation, in
+ * the text's own line ending. Returns undefined when
+ * the reason is empty after cleaning.
+ */
+export function suppressionEdit(text: string, line: number, ruleId: string, reason: string): { offset: number; length: 0; newText: string } | undefined {
+  const why = cleanReason(reason);
+  if (!why || !RULE_ID.test(ruleId)) return undefined;
+  const lines = text.split('\n');
+  const index = Math.min(Math.max(line, 1), lines.length) - 1;
+  let offset = 0;
+  for (let i = 0; i < index; i++) offset += lines[i].length + 1;
+  const target = lines[index].replace(/\r$/, '');
+  const indent = /^[ \t]*/.exec(target)![0];
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  return { offset, length: 0, newText: `${indent}# aims-disable-next-line ${ruleId} -- ${why}${eol}` };
+}
