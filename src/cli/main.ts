@@ -50,6 +50,10 @@ Options:
                          inventory: table | json | cyclonedx
   -o, --output FILE      Write the report to FILE
   --max-warnings N       lint: exit 1 when there are more than N warnings
+  --changed-since REF    lint: only records changed since the git revision REF, and records
+                         whose findings changed through them (references, ids)
+  --compare REF          coverage: the controls whose state changed since REF, before → after,
+                         and the totals (formats table | json | markdown)
   --fix                  lint: apply safe fixes and write the files
   --quiet                lint: report errors only
   --force                init: overwrite the files it creates when they exist
@@ -103,6 +107,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     if (e instanceof UsageError) { io.stderr(`aims: ${e.message}\nRun 'aims --help' for usage.\n`); return 2; }
+    if (e instanceof Error && e.name === 'GitBaseError') { io.stderr(`aims: ${e.message}\n`); return 2; }
     const err = e as NodeJS.ErrnoException;
     if (err && (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || err.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')) {
       io.stderr(`aims: ${err.message}\nRun 'aims --help' for usage.\n`);
@@ -122,6 +127,8 @@ async function run(argv: string[], io: Io, ctx: { root?: string }): Promise<numb
       format: { type: 'string', short: 'f' },
       output: { type: 'string', short: 'o' },
       'max-warnings': { type: 'string' },
+      'changed-since': { type: 'string' },
+      compare: { type: 'string' },
       fix: { type: 'boolean' },
       quiet: { type: 'boolean' },
       color: { type: 'boolean' },
@@ -179,8 +186,17 @@ async function run(argv: string[], io: Io, ctx: { root?: string }): Promise<numb
       }
       const project = open(root, today, io.env);
       if (values.fix) applyFixes(project, filter, io);
+      let only: Set<string> | undefined;
+      if (values['changed-since'] !== undefined) {
+        const ref = values['changed-since'];
+        const { readBase } = require('../core/git-base') as typeof import('../core/git-base');
+        const { changedFiles } = require('../core/review') as typeof import('../core/review');
+        const { edited, affected } = changedFiles(project.linter, readBase(root, ref, today));
+        only = new Set([...edited, ...affected]);
+        io.stderr(`aims: ${plural(only.size, 'record file')} changed since ${printable(ref)}: ${edited.length} edited or added, ${affected.length} with findings changed through other records.\n`);
+      }
       const base = format === 'sarif' || format === 'github' ? repoTop(root) ?? displayBase(io.cwd, root) : displayBase(io.cwd, root);
-      const report = buildReport(project, filter, !!values.quiet, base);
+      const report = buildReport(project, filter, !!values.quiet, base, only);
       emit(loadFormatter(format)(report, { color: color && !values.output }));
       const { error, warning } = report.counts;
       if (error > 0) return 1;
@@ -196,6 +212,16 @@ async function run(argv: string[], io: Io, ctx: { root?: string }): Promise<numb
       const project = open(root, today, io.env);
       const cov = computeCoverage(project.linter);
       /* eslint-disable @typescript-eslint/no-require-imports */
+      if (values.compare !== undefined) {
+        if (format !== 'table' && format !== 'json' && format !== 'markdown') throw new UsageError(`--compare writes table, json or markdown, not '${format}'.`);
+        const { readBase } = require('../core/git-base') as typeof import('../core/git-base');
+        const { coverageDelta } = require('../core/review') as typeof import('../core/review');
+        const d = require('./formatters/coverage-delta') as typeof import('./formatters/coverage-delta');
+        const baseWs = readBase(root, values.compare, today);
+        const delta = coverageDelta(computeCoverage(baseWs.linter), cov, values.compare, baseWs.commit);
+        emit(format === 'json' ? d.deltaJson(delta) : format === 'markdown' ? d.deltaMarkdown(delta) : d.deltaTable(delta, color && !values.output));
+        return 0;
+      }
       const f = require('./formatters/coverage') as typeof import('./formatters/coverage');
       if (format === 'csv' || format === 'html' || format === 'soa-markdown') {
         // the Statement of Applicability for auditors: a spreadsheet, one self-contained HTML page, or
@@ -354,11 +380,16 @@ function applyFixes(project: Project, filter: string[], io: Io): void {
   if (fixes) io.stderr(`aims: applied ${fixes} fix${fixes === 1 ? '' : 'es'} in ${files} file${files === 1 ? '' : 's'}.\n`);
 }
 
-function buildReport(project: Project, filter: string[], quiet: boolean, base: string): LintReport {
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** A user-given string echoed in a message: no control characters, bounded. */
+const printable = (s: string): string => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?').slice(0, 120);
+
+function buildReport(project: Project, filter: string[], quiet: boolean, base: string, only?: ReadonlySet<string>): LintReport {
   const files: { file: string; findings: Finding[] }[] = [];
   const counts = { error: 0, warning: 0, info: 0, fixable: 0 };
+  const wanted = (file: string): boolean => inFilter(file, filter) && (!only || only.has(file));
   for (const [file, all] of project.linter.allFindings()) {
-    if (!inFilter(file, filter)) continue;
+    if (!wanted(file)) continue;
     const findings = quiet ? all.filter(f => f.severity === 'error') : all;
     if (!findings.length) continue;
     files.push({ file, findings });
@@ -367,9 +398,9 @@ function buildReport(project: Project, filter: string[], quiet: boolean, base: s
   const suppressed: LintReport['suppressed'] = [];
   for (const [file, findings] of project.linter.allSuppressed()) {
     const shown = quiet ? findings.filter(f => f.severity === 'error') : findings;
-    if (inFilter(file, filter) && shown.length) suppressed.push({ file, findings: shown });
+    if (wanted(file) && shown.length) suppressed.push({ file, findings: shown });
   }
-  const linted = filter.length ? project.files.filter(f => inFilter(f, filter)).length : project.files.length;
+  const linted = project.files.filter(wanted).length;
   const root = real(project.root);
   const display = (file: string): string => toPosix(path.relative(base, path.join(root, file))) || file;
   return { root: project.root, base, display, files, suppressed, counts, linted, rules: RULES, version: VERSION };
