@@ -13,6 +13,7 @@ import { openProject, type Project } from '../core/project';
 import { RULES } from '../core/rules';
 import { todayIso } from '../core/rule';
 import { isIsoDate, KEBAB_ID, KIND_SPECS } from '../core/schema';
+import { oneLine } from '../core/text';
 import type { Formatter, LintReport } from './formatters/types';
 
 export interface Io {
@@ -193,7 +194,7 @@ async function run(argv: string[], io: Io, ctx: { root?: string }): Promise<numb
         const { changedFiles } = require('../core/review') as typeof import('../core/review');
         const { edited, affected } = changedFiles(project.linter, readBase(root, ref, today));
         only = new Set([...edited, ...affected]);
-        io.stderr(`aims: ${plural(only.size, 'record file')} changed since ${printable(ref)}: ${edited.length} edited or added, ${affected.length} with findings changed through other records.\n`);
+        io.stderr(`aims: ${plural(only.size, 'record file')} changed since ${oneLine(ref, 120)}: ${edited.length} edited or added, ${affected.length} with findings changed through other records.\n`);
       }
       const base = format === 'sarif' || format === 'github' ? repoTop(root) ?? displayBase(io.cwd, root) : displayBase(io.cwd, root);
       const report = buildReport(project, filter, !!values.quiet, base, only);
@@ -381,8 +382,6 @@ function applyFixes(project: Project, filter: string[], io: Io): void {
 }
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-/** A user-given string echoed in a message: no control characters, bounded. */
-const printable = (s: string): string => s.replace(/[\u0000-\u001f\u007f-\u009f]/g, '?').slice(0, 120);
 
 function buildReport(project: Project, filter: string[], quiet: boolean, base: string, only?: ReadonlySet<string>): LintReport {
   const files: { file: string; findings: Finding[] }[] = [];

@@ -9,6 +9,7 @@ import { RecordMatcher } from './discover';
 import { parseGitLog } from './git';
 import { Linter } from './linter';
 import { RULES } from './rules';
+import { oneLine } from './text';
 
 /** Why a revision could not be read; the message says what to do. */
 export class GitBaseError extends Error {
@@ -38,7 +39,7 @@ function git(cwd: string, args: string[], input?: string): { ok: boolean; out: B
 /** Rejects what git would read as an option, and control characters (the ref is echoed in messages). */
 function checkRef(ref: string): void {
   if (!ref || ref.startsWith('-') || /[\u0000-\u001f\u007f]/.test(ref) || ref.length > 256) {
-    throw new GitBaseError(`'${ref.replace(/[\u0000-\u001f\u007f]/g, '?').slice(0, 80)}' is not a git revision; give a branch, tag or commit such as origin/main.`);
+    throw new GitBaseError(`'${oneLine(ref)}' is not a git revision; give a branch, tag or commit such as origin/main.`);
   }
 }
 

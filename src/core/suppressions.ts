@@ -9,7 +9,7 @@
 import { finding, type RuleSet } from './analyze';
 import type { Finding, Range } from './model';
 import type { Rule } from './rule';
-import { didYouMean, LineMap } from './text';
+import { didYouMean, LineMap, oneLine } from './text';
 
 export const INVALID_SUPPRESSION = 'invalid-suppression';
 export const UNUSED_SUPPRESSION = 'unused-suppression';
@@ -44,11 +44,6 @@ const DIRECTIVE = /^([ \t]*)#[ \t]*aims-([A-Za-z-]*)(.*)$/;
 const RULE_ID = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 const SELF = new Set([INVALID_SUPPRESSION, UNUSED_SUPPRESSION]);
 
-/** A value from a record for a message: bounded and on one line. */
-const shown = (s: string, max = 60): string => {
-  const one = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
-  return one.length > max ? `${one.slice(0, max)}…` : one;
-};
 
 /**
  * The directives of a file: comment lines `# aims-<word> ...`. Any `aims-` word other than `disable` and
@@ -72,7 +67,7 @@ export function parseDirectives(text: string, knownRules: ReadonlySet<string>): 
     out.push(d);
     if (word !== 'disable' && word !== 'disable-next-line') {
       const hint = didYouMean(word, ['disable', 'disable-next-line']);
-      d.problem = `'aims-${shown(word, 30)}' is not a directive; write ${hint ? `'aims-${hint}'` : "'aims-disable-next-line' or 'aims-disable'"} followed by a rule id and ' -- ' with the reason.`;
+      d.problem = `'aims-${oneLine(word, 30)}' is not a directive; write ${hint ? `'aims-${hint}'` : "'aims-disable-next-line' or 'aims-disable'"} followed by a rule id and ' -- ' with the reason.`;
       continue;
     }
     // the body: rule ids, then ' -- ' and the reason
@@ -80,7 +75,7 @@ export function parseDirectives(text: string, knownRules: ReadonlySet<string>): 
     const body = m[3];
     const sep = /(^|\s)--(\s|$)/.exec(body);
     const idsText = sep ? body.slice(0, sep.index) : body;
-    d.reason = sep ? shown(body.slice(sep.index + sep[0].length).trim(), MAX_REASON) : '';
+    d.reason = sep ? oneLine(body.slice(sep.index + sep[0].length).trim(), MAX_REASON) : '';
     for (const t of idsText.matchAll(/[^\s,]+/g)) {
       const s = bodyStart + t.index;
       d.rules.push({ id: t[0], range: lines.range(s, s + t[0].length) });
@@ -105,7 +100,7 @@ function problemOf(d: Directive, knownRules: ReadonlySet<string>): string | unde
     if (SELF.has(id)) return `'${id}' cannot be suppressed: correct or remove the directive it reports.`;
     if (!RULE_ID.test(id) || !knownRules.has(id)) {
       const hint = RULE_ID.test(id) ? didYouMean(id, knownRules) : undefined;
-      return `'${shown(id, 40)}' is not a rule id${hint ? `; did you mean '${hint}'?` : `: use one listed by 'aims rules'.`}`;
+      return `'${oneLine(id, 40)}' is not a rule id${hint ? `; did you mean '${hint}'?` : `: use one listed by 'aims rules'.`}`;
     }
   }
   if (!d.reason) return `The reason is missing: write why the finding is accepted after ' -- ', e.g. '# ${name} ${d.rules[0].id} -- <reason>'.`;
@@ -157,7 +152,7 @@ export function applySuppressions(file: string, text: string, findings: Finding[
 
 /** A reason as it can stand in a one-line comment: control characters and line breaks become spaces, bounded. */
 export function cleanReason(raw: string): string {
-  return raw.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, MAX_REASON);
+  return oneLine(raw, Infinity).replace(/\s+/g, ' ').trim().slice(0, MAX_REASON);
 }
 
 /**

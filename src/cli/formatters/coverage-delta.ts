@@ -4,9 +4,10 @@
 import type { CoverageState } from '../../core/coverage-states';
 import { COVERAGE_STATES } from '../../core/coverage-states';
 import type { ControlChange, CoverageDelta } from '../../core/review';
+import { oneLine } from '../../core/text';
 
 /** Text from records for a terminal: no control characters (no escape sequences), one line. */
-const plain = (s: string): string => s.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+const plain = (s: string): string => oneLine(s, Infinity);
 /** Text from records for a Markdown table cell: no HTML, no cell break, one line. */
 const cell = (s: string): string => plain(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\|/g, '\\|').replace(/`/g, '\\`');
 

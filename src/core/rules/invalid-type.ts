@@ -1,5 +1,6 @@
 import { pathText, defineRule } from '../rule';
 import { controlsOf } from '../schema';
+import { oneLine } from '../text';
 import { isEmptyValue } from '../validate';
 
 /**
@@ -16,12 +17,6 @@ export function proseWithColon(v: unknown): { key: string; text: string } | unde
   if (/^[a-z_][A-Za-z0-9_]*$/.test(key) || key.trim() === '' || key.includes('\n')) return undefined;
   return { key, text: `${key}: ${String(value)}` };
 }
-
-/** A value from a record, bounded and on one line, for a message. */
-const quoteForMessage = (s: string): string => {
-  const one = s.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ');
-  return one.length > 80 ? `${one.slice(0, 80)}…` : one;
-};
 
 export default defineRule({
   id: 'invalid-type',
@@ -56,8 +51,8 @@ export default defineRule({
       }
       // the commonest YAML trap: prose with ': ' in it became a mapping
       const prose = (i.field.type === 'text' || i.field.type === 'string') ? proseWithColon(i.value) : undefined;
-      const trap = prose ? ` YAML read it as a mapping because of the ': ' after '${quoteForMessage(prose.key)}'; put the whole text in quotes: "${quoteForMessage(prose.text)}".` : '';
-      const suggestions = prose ? [{ title: `Quote the text '${quoteForMessage(prose.text)}'`, ops: [{ op: 'set' as const, path: i.path, value: prose.text }] }] : undefined;
+      const trap = prose ? ` YAML read it as a mapping because of the ': ' after '${oneLine(prose.key)}'; put the whole text in quotes: "${oneLine(prose.text)}".` : '';
+      const suggestions = prose ? [{ title: `Quote the text '${oneLine(prose.text)}'`, ops: [{ op: 'set' as const, path: i.path, value: prose.text }] }] : undefined;
       ctx.report({
         path: i.path, controls: controlsOf(ctx.kind, i.field), fix, suggestions,
         message: `${i.field.label} (${name}) must be ${i.expected}, not ${i.actual === 'empty' ? 'empty' : `a ${i.actual}`}.${trap}`,
