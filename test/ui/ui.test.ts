@@ -104,6 +104,40 @@ async function main(): Promise<void> {
       // the dangling reference resolves: its row leaves the Problems panel
       await page.waitForFunction(() => ![...document.querySelectorAll('.markers-panel .monaco-list-row')].some(r => (r as HTMLElement).innerText.includes("'loan-aplications-2024' in datasets[0] names no record")));
     });
+
+    await step(page, '06-suppress-on-this-line-asks-for-the-reason', async () => {
+      // the placeholder justification of A.9.2 in the SoA: accept it with a reason instead of fixing it
+      const message = "A.9.2 is excluded with the placeholder 'N/A'";
+      const soa = path.join(workspace, 'aims/statement-of-applicability.yaml');
+      const lineNo = fs.readFileSync(soa, 'utf8').split('\n').indexOf('    justification: N/A') + 1;
+      assert.ok(lineNo > 0, 'the SoA has the N/A justification');
+      await ui.openFile(page, soa);
+      // the caret on the finding: Quick Open's ':line:column'
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input.input').fill(`:${lineNo}:5`);
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      await page.locator('.statusbar-item', { hasText: `Ln ${lineNo}, Col 5` }).first().waitFor();
+      const item = await quickFixMenuItem(page, 'Suppress soa-exclusion-justification on this line…');
+      await item.click();
+      const input = page.locator('.quick-input-widget input.input');
+      await input.waitFor({ state: 'visible' });
+      await page.locator('.quick-input-widget', { hasText: 'Why is this finding accepted here?' }).waitFor();
+      // no reason, no suppression: the box says so and stays open
+      await input.fill('   ');
+      await page.locator('.quick-input-widget', { hasText: 'A reason is required' }).waitFor();
+      await page.keyboard.press('Enter');
+      await input.waitFor({ state: 'visible' });
+      const reason = 'we only develop, others use the systems; AIMS board 2026-11-20';
+      await input.fill(reason);
+      await page.waitForFunction(() => !(document.querySelector('.quick-input-widget') as HTMLElement | null)?.innerText.includes('A reason is required'));
+      await ui.screenshot(page, '06a-reason-prompt');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      await page.locator('.editor-instance .view-line', { hasText: `# aims-disable-next-line soa-exclusion-justification -- ${reason}` }).first().waitFor();
+      // the finding leaves the Problems panel (it stays in the editor as a hint with the reason)
+      await page.waitForFunction(m => ![...document.querySelectorAll('.markers-panel .monaco-list-row')].some(r => (r as HTMLElement).innerText.includes(m)), message);
+    });
   });
   steps.summary();
 }
