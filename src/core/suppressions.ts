@@ -173,3 +173,25 @@ export function suppressionEdit(text: string, line: number, ruleId: string, reas
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   return { offset, length: 0, newText: `${indent}# aims-disable-next-line ${ruleId} -- ${why}${eol}` };
 }
+
+/**
+ * The edit that takes `ruleId` out of the directive on `line` (1-based): the whole comment line when it
+ * names no other rule, else the id and its comma. Undefined when the line holds no such directive.
+ */
+export function removeFromDirectiveEdit(text: string, line: number, ruleId: string): { offset: number; length: number; newText: string } | undefined {
+  const known = new Set([ruleId]);
+  const d = parseDirectives(text, known).find(x => x.line === line);
+  const r = d?.rules.find(x => x.id === ruleId);
+  if (!d || !r) return undefined;
+  if (d.rules.length === 1) {
+    // the whole line, its line break included
+    const start = d.range.startOffset - (d.range.start.column - 1);
+    const nl = text.indexOf('\n', d.range.endOffset);
+    return { offset: start, length: (nl === -1 ? text.length : nl + 1) - start, newText: '' };
+  }
+  // `a, b` → `b` / `a, b` → `a`: the id with the separator after it, or before it for the last one
+  const i = d.rules.indexOf(r);
+  const end = i < d.rules.length - 1 ? d.rules[i + 1].range.startOffset : r.range.endOffset;
+  const start = i < d.rules.length - 1 ? r.range.startOffset : d.rules[i - 1].range.endOffset;
+  return { offset: start, length: end - start, newText: '' };
+}

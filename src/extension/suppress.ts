@@ -3,14 +3,29 @@
 // comment is inserted by one undoable WorkspaceEdit when the reason is given.
 import * as vscode from 'vscode';
 import type { Finding } from '../core/model';
-import { cleanReason, INVALID_SUPPRESSION, suppressionEdit, UNUSED_SUPPRESSION } from '../core/suppressions';
-import { toTextEdit } from './convert';
+import { cleanReason, INVALID_SUPPRESSION, removeFromDirectiveEdit, suppressionEdit, UNUSED_SUPPRESSION } from '../core/suppressions';
+import { toRange, toTextEdit } from './convert';
 
 export const SUPPRESS_COMMAND = 'aims.suppressFinding';
 
-/** The code action for a finding, or undefined for one that is already accepted or is about a directive. */
+/**
+ * The code action for a finding: "Suppress <rule> on this line…", or for an unused suppression the
+ * edit that removes it; undefined for an accepted finding or an invalid directive.
+ */
 export function suppressAction(doc: vscode.TextDocument, f: Finding, diagnostic: vscode.Diagnostic): vscode.CodeAction | undefined {
-  if (f.suppressed || f.ruleId === INVALID_SUPPRESSION || f.ruleId === UNUSED_SUPPRESSION || !f.range) return undefined;
+  if (f.ruleId === UNUSED_SUPPRESSION && f.range) {
+    // the finding's range is the rule id in the comment
+    const rule = doc.getText(toRange(f.range));
+    const e = removeFromDirectiveEdit(doc.getText(), f.range.start.line, rule);
+    if (!e) return undefined;
+    const a = new vscode.CodeAction(`Remove the unused suppression of ${rule}`, vscode.CodeActionKind.QuickFix);
+    a.edit = new vscode.WorkspaceEdit();
+    a.edit.set(doc.uri, [toTextEdit(doc, e)]);
+    a.diagnostics = [diagnostic];
+    a.isPreferred = true;
+    return a;
+  }
+  if (f.suppressed || f.ruleId === INVALID_SUPPRESSION || !f.range) return undefined;
   const a = new vscode.CodeAction(`Suppress ${f.ruleId} on this line…`, vscode.CodeActionKind.QuickFix);
   a.command = { command: SUPPRESS_COMMAND, title: a.title, arguments: [doc.uri, f.ruleId, f.range.start.line] };
   a.diagnostics = [diagnostic];

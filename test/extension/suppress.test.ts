@@ -53,4 +53,28 @@ describe('inline suppressions in a real VS Code', function () {
     await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
+
+  it('an unused suppression is a warning with a quick fix that removes it', async () => {
+    const root = vscode.workspace.workspaceFolders![0].uri;
+    const uri = vscode.Uri.joinPath(root, 'aims/statement-of-applicability.yaml');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const original = doc.getText();
+    const at = original.indexOf('  # A.9 Use of AI systems\n');
+    assert.ok(at > 0);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, doc.positionAt(at), '  # aims-disable-next-line unknown-key -- nothing to accept here\n');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const { value: d } = await waitFor(() => aimsDiagnostics(uri).find(x => codeOf(x) === 'unused-suppression'), 20_000, 'the unused-suppression diagnostic');
+    assert.equal(doc.getText(d.range), 'unknown-key');
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const remove = actions.find(a => a.title === 'Remove the unused suppression of unknown-key');
+    assert.ok(remove?.edit, actions.map(a => a.title).join(' | '));
+    assert.ok(!actions.some(a => a.title.startsWith('Suppress unused-suppression')), 'a directive finding cannot be suppressed');
+    assert.ok(await vscode.workspace.applyEdit(remove.edit));
+    assert.equal(doc.getText(), original, 'the comment line is gone, nothing else changed');
+    await waitFor(() => !aimsDiagnostics(uri).some(x => codeOf(x) === 'unused-suppression'), 20_000, 'the warning to go');
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
 });

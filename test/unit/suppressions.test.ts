@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { expectedControls } from '../../src/core/catalogue';
 import { Linter } from '../../src/core/linter';
 import { RULES } from '../../src/core/rules';
-import { parseDirectives } from '../../src/core/suppressions';
+import { parseDirectives, removeFromDirectiveEdit } from '../../src/core/suppressions';
 
 const KNOWN = new Set(RULES.map(r => r.id));
 const SOA = 'aims/statement-of-applicability.yaml';
@@ -81,5 +81,27 @@ describe('inline suppressions (engine)', () => {
     assert.equal(d.reason.length, 501);
     assert.equal(d.problem, undefined);
     assert.deepEqual(parseDirectives('  #aims-disable-next-line a-b,c -- why\n', KNOWN)[0].rules.map(r => [r.id, r.range.start.column]), [['a-b', 27], ['c', 31]]);
+  });
+});
+
+describe('removing an unused suppression (removeFromDirectiveEdit)', () => {
+  const apply = (text: string, line: number, id: string): string | undefined => {
+    const e = removeFromDirectiveEdit(text, line, id);
+    return e && text.slice(0, e.offset) + e.newText + text.slice(e.offset + e.length);
+  };
+  it('removes the whole comment line when it names only that rule, and nothing else', () => {
+    const text = 'a: 1\n  # aims-disable-next-line unknown-key -- why\n  b: 2\n';
+    assert.equal(apply(text, 2, 'unknown-key'), 'a: 1\n  b: 2\n');
+    assert.equal(apply(text.replace(/\n/g, '\r\n'), 2, 'unknown-key'), 'a: 1\r\n  b: 2\r\n');
+    assert.equal(apply('# aims-disable unknown-key -- why', 1, 'unknown-key'), '');
+  });
+  it('removes only the id (and its comma) when the comment names other rules', () => {
+    const text = '# aims-disable-next-line unknown-key, placeholder-text -- why\nb: 2\n';
+    assert.equal(apply(text, 1, 'unknown-key'), '# aims-disable-next-line placeholder-text -- why\nb: 2\n');
+    assert.equal(apply(text, 1, 'placeholder-text'), '# aims-disable-next-line unknown-key -- why\nb: 2\n');
+  });
+  it('leaves a line without that directive alone', () => {
+    assert.equal(apply('# aims-disable unknown-key -- why\n', 1, 'placeholder-text'), undefined);
+    assert.equal(apply('a: 1\n', 1, 'unknown-key'), undefined);
   });
 });
