@@ -38,7 +38,10 @@ const state = (top: string): string => [git(top, 'rev-parse', 'HEAD'), git(top, 
   it('lint --changed-since: the edited records and those whose findings changed through them, nothing else', () => {
     const { top, ws } = repo();
     // rename a dataset: its own file is edited, the model card and the SoA that cite it are affected
-    write(ws, 'aims/data/loan-applications-2024.yaml', read(ws, 'aims/data/loan-applications-2024.yaml').replace(/^id: loan-applications-2024$/m, 'id: loan-applications-2024-v2'));
+    // (and give it a finding of its own: a status in capitals)
+    const renamed = read(ws, 'aims/data/loan-applications-2024.yaml').replace(/^id: loan-applications-2024$/m, 'id: loan-applications-2024-v2');
+    assert.match(renamed, /^status: approved$/m);
+    write(ws, 'aims/data/loan-applications-2024.yaml', renamed.replace(/^status: approved$/m, 'status: Approved'));
     write(ws, 'aims/models/new-model.yaml', read(ws, 'aims/models/credit-risk-scorer.yaml').replace(/^id: credit-risk-scorer$/m, 'id: new-model'));
     const before = state(top);
     const r = aims(['lint', '--format', 'json', '--changed-since', 'main'], ws);

@@ -212,7 +212,7 @@ async function main(): Promise<void> {
       const broken = path.join(workspace, 'aims/data/form-broken.yaml');
       fs.writeFileSync(broken, original.replace('id: card-transactions-2025', 'id: form-broken').replace('status: approved', 'status: [approved'));
       await ui.runCommand(page, 'View: Close All Editors');
-      await ui.openFile(page, broken); // by path: the file is new, the Quick Open index may not list it yet
+      await quickOpen(page, broken); // by path: the file is new, the Quick Open index may not list it yet
       await page.locator('.editor-instance .view-line', { hasText: 'status: [approved' }).first().waitFor();
       await ui.runCommand(page, 'AIMS: Open Form');
       const banner = form.locator('.problems.blocking');

@@ -12,8 +12,6 @@ export interface UiLib {
   /** Color theme through the palette, e.g. ('Dark Modern', 'vs-dark'). */
   setTheme(page: Page, label: string, kind: 'vs' | 'vs-dark' | 'hc-black' | 'hc-light'): Promise<void>;
   screenshot(page: Page, name: string): Promise<string>;
-  /** Opens a file by its absolute path through Quick Open (looked up on disk, not in the search index). */
-  openFile(page: Page, absPath: string): Promise<void>;
 }
 
 // out/test/ui/ → the repository's test/vscode/ui-lib.js
@@ -114,15 +112,22 @@ export async function docScreenshot(page: Page, name: string): Promise<string> {
   return file;
 }
 
-/** Opens `file` with Quick Open (Ctrl+P) and waits until the picker has closed. */
+/**
+ * Opens `file` with Quick Open (Ctrl+P) and waits until the picker has closed. A file name is found
+ * through the workspace's search index; an absolute path is looked up on disk (a stat), so a file
+ * written a moment ago is listed at once, before the file watcher and the index have caught up (which
+ * on a loaded machine can take longer than any timeout).
+ */
 export async function quickOpen(page: Page, file: string): Promise<void> {
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input.input');
   await input.waitFor({ state: 'visible' });
   await input.fill(file);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: file }).first().waitFor();
+  const name = path.isAbsolute(file) ? path.basename(file) : file;
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor();
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  if (path.isAbsolute(file)) await page.locator('.tabs-container .tab.active', { hasText: name }).first().waitFor();
 }
 
 /**

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Steps, ui, until, withVsCode } from './ui-lib';
+import { quickOpen, Steps, ui, until, withVsCode } from './ui-lib';
 
 type Page = import('playwright-core').Page;
 const steps = new Steps();
@@ -111,7 +111,7 @@ async function main(): Promise<void> {
       const soa = path.join(workspace, 'aims/statement-of-applicability.yaml');
       const lineNo = fs.readFileSync(soa, 'utf8').split('\n').indexOf('    justification: N/A') + 1;
       assert.ok(lineNo > 0, 'the SoA has the N/A justification');
-      await ui.openFile(page, soa);
+      await quickOpen(page, soa);
       // the caret on the finding: Quick Open's ':line:column'
       await page.keyboard.press('Control+P');
       await page.locator('.quick-input-widget input.input').fill(`:${lineNo}:5`);

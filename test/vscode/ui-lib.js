@@ -8,7 +8,6 @@
 //   runCommand(page, 'Category: Title', { optional?, opensPicker? })   command palette, clicks the exact row
 //   setTheme(page, 'Dark Modern', 'vs-dark')       color theme through the palette
 //   screenshot(page, name) -> path of test-results/ui/<test file>/<name>.png
-//   openFile(page, absPath)                          Quick Open by absolute path (found on disk at once)
 // Env: AIMS_VSCODE_CACHE (default ~/.cache/aims-vscode-test), CHROMIUM (default /usr/bin/chromium),
 //      AIMS_UI_TIMEOUT_S (hard limit for the process of one UI test file, default 300), KEEP_TMP=1.
 'use strict';
@@ -154,24 +153,6 @@ async function setTheme(page, label, kind) {
   await page.locator(`.monaco-workbench.${kind}`).waitFor();
 }
 
-/**
- * Opens a file through Quick Open by its absolute path. Quick Open looks an absolute path up on disk
- * (a stat) instead of in its file index, so a file written a moment ago is listed at once; a file name
- * alone is found only after the workspace's file watcher and search index have caught up, which on a
- * loaded machine can take longer than any timeout.
- */
-async function openFile(page, absPath) {
-  await page.keyboard.press('Control+P');
-  const input = page.locator('.quick-input-widget input.input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(absPath);
-  const name = path.basename(absPath);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
-  await page.locator('.tabs-container .tab.active', { hasText: name }).first().waitFor();
-}
-
 /** Saves a PNG of the page under test-results/ui/ and returns its path. */
 async function screenshot(page, name) {
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -180,4 +161,4 @@ async function screenshot(page, name) {
   return path.relative(process.cwd(), file) || file;
 }
 
-module.exports = { startCodeServer, launchBrowser, runCommand, setTheme, openFile, screenshot };
+module.exports = { startCodeServer, launchBrowser, runCommand, setTheme, screenshot };
