@@ -5,8 +5,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { AIMS_DIR, CONFIG_FILE, ConfigError, DEFAULT_CONFIG, parseConfig, type AimsConfig } from './config';
+import type { PathKind } from './coverage';
 import { RecordMatcher } from './discover';
-import { parseGitLog } from './git';
+import { gitLastChangeDates } from './git';
 import { Linter } from './linter';
 import { RULES } from './rules';
 import { oneLine } from './text';
@@ -104,24 +105,30 @@ export function readBase(root: string, ref: string, today?: string): BaseWorkspa
   const files = new Map<string, string>();
   recordPaths.forEach((p, i) => { const t = texts[i]; if (t !== undefined) files.set(p, t); });
 
-  // evidence paths (anywhere in the workspace) resolve against the revision's tree
-  const tree = git(topDir, ['ls-tree', '-r', '-z', '--full-tree', '--name-only', commit, '--', prefix || '.']);
-  const paths = new Set<string>();
+  // evidence paths (anywhere in the workspace) resolve against the revision's tree: files with their
+  // sizes (an empty file is no evidence), folders from the files' parents
+  const tree = git(topDir, ['ls-tree', '-r', '-z', '-l', '--full-tree', commit, '--', prefix || '.']);
+  const kinds = new Map<string, PathKind>();
   if (tree.ok) {
-    for (const p of tree.out.toString('utf8').split('\0')) {
-      if (!p) continue;
-      const rel = p.slice(pre.length);
-      paths.add(rel);
-      for (let i = rel.lastIndexOf('/'); i > 0; i = rel.lastIndexOf('/', i - 1)) paths.add(rel.slice(0, i));
+    for (const entry of tree.out.toString('utf8').split('\0')) {
+      const m = /^\d+ (\w+) [0-9a-f]+ +(-|\d+)\t([\s\S]+)$/.exec(entry);
+      if (!m || !m[3].startsWith(pre)) continue;
+      const rel = m[3].slice(pre.length);
+      kinds.set(rel, m[1] !== 'blob' ? 'special' : m[2] === '0' ? 'empty' : 'file');
+      for (let i = rel.lastIndexOf('/'); i > 0; i = rel.lastIndexOf('/', i - 1)) kinds.set(rel.slice(0, i), 'folder');
     }
   }
-  const log = git(topDir, ['log', '--format=%x00%cs', '--name-only', '--no-renames', commit, '--', `${pre}${AIMS_DIR}`]);
-  const dates = new Map<string, string>();
-  if (log.ok) for (const [p, d] of parseGitLog(log.out.toString('utf8'))) dates.set(p.slice(pre.length), d);
-
+  const pathKind = (rel: string): PathKind => {
+    if (!rel || rel === '.' || rel === './') return 'root';
+    const clean = path.posix.normalize(rel.replace(/\\/g, '/')).replace(/^\.\//, '').replace(/\/+$/, '');
+    if (path.posix.isAbsolute(clean) || clean === '..' || clean.startsWith('../') || clean.includes('\0')) return 'outside';
+    return kinds.get(clean) ?? 'missing';
+  };
+  const dates = gitLastChangeDates(root, AIMS_DIR, commit) ?? new Map<string, string>();
   const linter = new Linter({
-    today, roles: config.roles, severities: config.rules,
-    pathExists: rel => paths.has(rel.replace(/^\.\//, '').replace(/\/+$/, '')),
+    today, roles: config.roles, severities: config.rules, orgControlPrefix: config.organization_control_prefix,
+    pathExists: rel => { const k = pathKind(rel); return k === 'file' || k === 'empty' || k === 'folder' || k === 'root'; },
+    pathKind,
     lastChange: f => dates.get(f),
   });
   for (const [f, t] of files) linter.setFile(f, t);

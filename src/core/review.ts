@@ -1,7 +1,7 @@
 // Pull-request review: what a change does to the findings and to control coverage, comparing the
 // workspace with its state at a git revision (git-base.ts). Kept apart from the coverage computation:
 // it uses only the public computeCoverage() report (states and reasons), whatever its internals.
-import type { CoverageState } from './coverage-states';
+import type { CoverageState } from './coverage';
 import type { CoverageReport } from './coverage';
 import type { Linter } from './linter';
 import type { Finding } from './model';

@@ -1,8 +1,8 @@
 // `aims coverage --compare <ref>`: what a change does to control coverage — the controls whose state
 // changed (before → after, with the reason) and the totals — as a terminal table, JSON or Markdown
 // (the pull-request job summary of action.yml).
-import type { CoverageState } from '../../core/coverage-states';
-import { COVERAGE_STATES } from '../../core/coverage-states';
+import type { CoverageState } from '../../core/coverage';
+import { COVERAGE_STATES } from '../../core/coverage';
 import type { ControlChange, CoverageDelta } from '../../core/review';
 import { oneLine } from '../../core/text';
 
