@@ -16,6 +16,7 @@ import { openProject, type Project } from '../core/project';
 import { RULES } from '../core/rules';
 import { todayIso } from '../core/rule';
 import { isIsoDate, KEBAB_ID, KIND_SPECS } from '../core/schema';
+import { oneLine } from '../core/text';
 import type { Formatter, LintReport } from './formatters/types';
 
 export interface Io {
@@ -36,7 +37,8 @@ const HELP = `aims — lint ISO/IEC 42001 AIMS records kept as code in aims/
 Usage:
   aims lint [paths...]   Check records; exit 1 on errors
   aims coverage          Annex A control coverage
-  aims init              Create aims/ with a config, a Statement of Applicability and examples
+  aims init              Create aims/ here (or in --root) with a config, a Statement of
+                         Applicability and an example of each record kind
   aims new <kind> <id>   Create a record (kinds: ${KINDS.join(', ')})
   aims rules             List the rules
   aims inventory         Models and datasets in code and records (table | json | cyclonedx)
@@ -44,15 +46,21 @@ Usage:
                          A ModelCard / DataProvenance from a Hugging Face card
 
 Options:
-  --root DIR             Workspace root (default: nearest folder with aims/ from the current one)
+  --root DIR             Workspace root (default: nearest folder with aims/ from the current one;
+                         init: the current folder)
   -f, --format NAME      lint: stylish | json | sarif | github | markdown
                          coverage: table | json | markdown | csv | html | soa-markdown
                          rules: table | json | markdown
                          inventory: table | json | cyclonedx
   -o, --output FILE      Write the report to FILE
   --max-warnings N       lint: exit 1 when there are more than N warnings
+  --changed-since REF    lint: only records changed since the git revision REF, and records
+                         whose findings changed through them (references, ids)
+  --compare REF          coverage: the controls whose state changed since REF, before → after,
+                         and the totals (formats table | json | markdown)
   --fix                  lint: apply safe fixes and write the files
   --quiet                lint: report errors only
+  --force                init: overwrite the files it creates when they exist
   --no-color             No ANSI colors (also NO_COLOR=1)
   -h, --help             Help;  -v, --version  Version
 
@@ -105,6 +113,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       return 2;
     }
     if (e instanceof UsageError) { io.stderr(`aims: ${e.message}\nRun 'aims --help' for usage.\n`); return 2; }
+    if (e instanceof Error && e.name === 'GitBaseError') { io.stderr(`aims: ${e.message}\n`); return 2; }
     const err = e as NodeJS.ErrnoException;
     if (err && (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' || err.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')) {
       io.stderr(`aims: ${err.message}\nRun 'aims --help' for usage.\n`);
@@ -124,6 +133,8 @@ async function run(argv: string[], io: Io, ctx: { root?: string }): Promise<numb
       format: { type: 'string', short: 'f' },
       output: { type: 'string', short: 'o' },
       'max-warnings': { type: 'string' },
+      'changed-since': { type: 'string' },
+      compare: { type: 'string' },
       fix: { type: 'boolean' },
       quiet: { type: 'boolean' },
       color: { type: 'boolean' },
@@ -148,7 +159,8 @@ async function run(argv: string[], io: Io, ctx: { root?: string }): Promise<numb
   const color = !values['no-color'] && !io.env.NO_COLOR && (values.color ?? !!io.isTTY);
   const today = values.today ?? (io.env.AIMS_TODAY || undefined) ?? todayIso();
   if (!isIsoDate(today)) throw new UsageError(`${values.today !== undefined ? '--today' : 'AIMS_TODAY'} must be a date as YYYY-MM-DD, not '${today}'.`);
-  const root = findRoot(io.cwd, values.root);
+  // init creates aims/ where it is run (or in --root); every other command finds the nearest aims/
+  const root = cmd === 'init' ? path.resolve(io.cwd, values.root ?? '.') : findRoot(io.cwd, values.root);
   ctx.root = root;
   const emit = (text: string): void => {
     if (!values.output) { io.stdout(text); return; }
@@ -159,6 +171,8 @@ async function run(argv: string[], io: Io, ctx: { root?: string }): Promise<numb
     } catch (e) {
       throw new UsageError(`cannot write --output ${values.output}: ${(e as Error).message}`);
     }
+    // stdout stays empty (a pipe gets nothing); the person running it learns where the report went
+    io.stderr(`aims: wrote ${shownFile(io.cwd, out)} (${Buffer.byteLength(text)} bytes)\n`);
   };
 
   switch (cmd) {
@@ -179,8 +193,17 @@ async function run(argv: string[], io: Io, ctx: { root?: string }): Promise<numb
       const project = open(root, today, io.env);
       nothingToCheck(project, filter);
       if (values.fix) applyFixes(project, filter, io);
+      let only: Set<string> | undefined;
+      if (values['changed-since'] !== undefined) {
+        const ref = values['changed-since'];
+        const { readBase } = require('../core/git-base') as typeof import('../core/git-base');
+        const { changedFiles } = require('../core/review') as typeof import('../core/review');
+        const { edited, affected } = changedFiles(project.linter, readBase(root, ref, today));
+        only = new Set([...edited, ...affected]);
+        io.stderr(`aims: ${plural(only.size, 'record file')} changed since ${oneLine(ref, 120)}: ${edited.length} edited or added, ${affected.length} with findings changed through other records.\n`);
+      }
       const base = format === 'sarif' || format === 'github' ? repoTop(root) ?? displayBase(io.cwd, root) : displayBase(io.cwd, root);
-      const report = buildReport(project, filter, !!values.quiet, base);
+      const report = buildReport(project, filter, !!values.quiet, base, only);
       emit(loadFormatter(format)(report, { color: color && !values.output }));
       const { error, warning } = report.counts;
       if (error > 0) return 1;
@@ -196,6 +219,16 @@ async function run(argv: string[], io: Io, ctx: { root?: string }): Promise<numb
       const project = open(root, today, io.env);
       const cov = computeCoverage(project.linter);
       /* eslint-disable @typescript-eslint/no-require-imports */
+      if (values.compare !== undefined) {
+        if (format !== 'table' && format !== 'json' && format !== 'markdown') throw new UsageError(`--compare writes table, json or markdown, not '${format}'.`);
+        const { readBase } = require('../core/git-base') as typeof import('../core/git-base');
+        const { coverageDelta } = require('../core/review') as typeof import('../core/review');
+        const d = require('./formatters/coverage-delta') as typeof import('./formatters/coverage-delta');
+        const baseWs = readBase(root, values.compare, today);
+        const delta = coverageDelta(computeCoverage(baseWs.linter), cov, values.compare, baseWs.commit);
+        emit(format === 'json' ? d.deltaJson(delta) : format === 'markdown' ? d.deltaMarkdown(delta) : d.deltaTable(delta, color && !values.output));
+        return 0;
+      }
       const f = require('./formatters/coverage') as typeof import('./formatters/coverage');
       if (format === 'csv' || format === 'html' || format === 'soa-markdown') {
         // the Statement of Applicability for auditors: a spreadsheet, one self-contained HTML page, or
@@ -219,6 +252,14 @@ async function run(argv: string[], io: Io, ctx: { root?: string }): Promise<numb
       return 0;
     }
     case 'init': {
+      if (values.root === undefined && !fs.existsSync(path.join(root, AIMS_DIR))) {
+        const above = findRoot(path.dirname(root));
+        if (fs.existsSync(path.join(above, AIMS_DIR)) && above !== root) {
+          io.stderr(`aims: ${path.join(above, AIMS_DIR)} already exists in a parent folder; nothing was written.\n`
+            + `Run 'aims' from ${above} to use it, or 'aims init --root .' to create a separate aims/ here.\n`);
+          return 2;
+        }
+      }
       const { initFiles } = require('../core/skeleton') as typeof import('../core/skeleton');
       const files = initFiles({ today });
       const existing = files.filter(f => fs.existsSync(path.join(root, f.path)));
@@ -229,7 +270,7 @@ async function run(argv: string[], io: Io, ctx: { root?: string }): Promise<numb
       for (const f of files) {
         fs.mkdirSync(path.dirname(path.join(root, f.path)), { recursive: true });
         fs.writeFileSync(path.join(root, f.path), f.text);
-        io.stdout(`created ${f.path}\n`);
+        io.stdout(`created ${shownPath(io.cwd, root, f.path)}\n`);
       }
       io.stdout(`\nNext: fill in the Statement of Applicability (${files.find(f => f.path.includes('applicability'))?.path}) and run 'aims lint'.\n`);
       return 0;
@@ -303,8 +344,13 @@ export function repoTop(root: string): string | undefined {
 
 /** A workspace-relative file as the user can open it from cwd: relative when within cwd, else absolute. */
 function shownPath(cwd: string, root: string, file: string): string {
-  const abs = path.join(real(root), file), c = real(cwd);
-  return inside(c, abs) ? toPosix(path.relative(c, abs)) : abs;
+  return shownFile(cwd, path.join(real(root), file));
+}
+
+/** An absolute path as the user can open it from cwd: relative when within cwd, else absolute. */
+function shownFile(cwd: string, abs: string): string {
+  const c = real(cwd), a = path.join(real(path.dirname(abs)), path.basename(abs));
+  return inside(c, a) ? toPosix(path.relative(c, a)) : a;
 }
 
 function open(root: string, today: string, env: Io['env']): Project {
@@ -366,11 +412,14 @@ function applyFixes(project: Project, filter: string[], io: Io): void {
 /** Rules whose findings mean the file did not parse cleanly. */
 const PARSE_RULES = new Set(['yaml-syntax', 'duplicate-key', 'input-limit', 'multiple-documents']);
 
-function buildReport(project: Project, filter: string[], quiet: boolean, base: string): LintReport {
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function buildReport(project: Project, filter: string[], quiet: boolean, base: string, only?: ReadonlySet<string>): LintReport {
   const files: { file: string; findings: Finding[] }[] = [];
   const counts = { error: 0, warning: 0, info: 0, fixable: 0 };
+  const wanted = (file: string): boolean => inFilter(file, filter) && (!only || only.has(file));
   for (const [file, all] of project.linter.allFindings()) {
-    if (!inFilter(file, filter)) continue;
+    if (!wanted(file)) continue;
     const kept = quiet ? all.filter(f => f.severity === 'error') : all;
     if (!kept.length) continue;
     // a finding counts as fixable only when --fix would apply its fix: the file may be written and,
@@ -387,8 +436,13 @@ function buildReport(project: Project, filter: string[], quiet: boolean, base: s
     files.push({ file, findings });
     for (const f of findings) { counts[f.severity]++; if (f.fix) counts.fixable++; }
   }
-  const linted = filter.length ? project.files.filter(f => inFilter(f, filter)).length : project.files.length;
+  const suppressed: LintReport['suppressed'] = [];
+  for (const [file, findings] of project.linter.allSuppressed()) {
+    const shown = quiet ? findings.filter(f => f.severity === 'error') : findings;
+    if (wanted(file) && shown.length) suppressed.push({ file, findings: shown });
+  }
+  const linted = project.files.filter(wanted).length;
   const root = real(project.root);
   const display = (file: string): string => toPosix(path.relative(base, path.join(root, file))) || file;
-  return { root: project.root, base, display, files, counts, linted, rules: RULES, version: VERSION };
+  return { root: project.root, base, display, files, suppressed, counts, linted, rules: RULES, version: VERSION };
 }

@@ -38,7 +38,8 @@ export function makeRuleSet(rules: readonly Rule[], overrides: Readonly<Record<s
     severity.set(r.id, s);
     if (r.scope === 'file') set.file.push(r);
     else if (r.scope === 'record') set.record.push(r);
-    else set.workspace.push(r);
+    else if (r.scope === 'workspace') set.workspace.push(r);
+    // 'suppression': reported by the linter's suppression pass, only its severity is needed
   }
   return set;
 }

@@ -11,7 +11,8 @@ const fixText = (r: Rule): string =>
   r.fixable === 'fix' ? 'Automatic: `aims lint --fix`, "Fix all" and the quick fix in the editor.'
     : r.fixable === 'suggestion' ? 'Quick fix in the editor (needs a human decision, so `--fix` does not apply it).'
       : r.fixable === 'fix-and-suggestion' ? 'Automatic where unambiguous (`aims lint --fix`); otherwise quick fixes in the editor.'
-        : 'None: the content has to be written by someone who knows it.';
+        : r.scope === 'suppression' ? 'Correct or remove the comment; in VS Code a quick fix removes an unused suppression.'
+          : 'None: the content has to be written by someone who knows it.';
 
 /** Short titles of the clauses rules cite (clause numbers and titles only). */
 const CLAUSE_TITLES: Record<string, string> = { '4.3': 'Determining the scope of the AI management system', '6.1.3': 'AI risk treatment', '7.5': 'Documented information' };

@@ -183,6 +183,19 @@ function splice(t: string, start: number, end: number, insert: string): string {
 
 interface SetOptions { keepStyle?: boolean; order?: readonly string[] }
 
+/**
+ * Where the text of a block sequence item ends for a replacement. A one-line mapping item replaced by
+ * a scalar (`- Note: text  # comment` → `- "Note: text"`) ends where its last value ends, so that the
+ * comment after it on the line survives; otherwise the node's end (whitespace trimmed).
+ */
+function itemContentEnd(text: string, node: Node, s: number, value: unknown): number {
+  const end = trimBack(text, range(node)[1], s);
+  if (isCollection(value) || !yaml().isMap(node) || node.items.length === 0) return end;
+  const last = node.items[node.items.length - 1] as Pair;
+  const content = last.value ? range(last.value)[1] : range(last.key)[1];
+  return text.slice(s, content).includes('\n') ? end : trimBack(text, content, s);
+}
+
 function setValue(ctx: Ctx, path: Path, value: unknown, opts: SetOptions = {}): string {
   const Yx = yaml();
   const { text, eol } = ctx;
@@ -216,7 +229,7 @@ function setValue(ctx: Ctx, path: Path, value: unknown, opts: SetOptions = {}): 
     if (!f.node) throw new EditError('cannot locate the list item');
     if (isFlow(f.parent)) return splice(text, s, trimBack(text, range(f.node)[1], s), flowValue(value));
     const rendered = indentBlock(stringify([value]).replace(/^- /, ''), columnOf(text, s), eol);
-    return splice(text, s, trimBack(text, range(f.node)[1], s), rendered);
+    return splice(text, s, itemContentEnd(text, f.node, s, value), rendered);
   }
   // missing: insert into the parent mapping (creating it when needed)
   const key = path[path.length - 1];

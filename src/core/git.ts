@@ -7,7 +7,8 @@ import { execFile, spawnSync } from 'node:child_process';
 
 // -M: renames are found (else a rename is a delete plus an add, and the history before it is lost);
 // merges list no files (their changes are in the commits they merge); -z: any file name, unquoted.
-const ARGS = (relDir: string): string[] => ['log', '-z', '--format=%x01%cs', '--name-status', '-M', '--relative', '--no-color', '--', relDir];
+// rev: the history up to that commit (a base revision, src/core/git-base.ts), else up to HEAD
+const ARGS = (relDir: string, rev?: string): string[] => ['log', '-z', '--format=%x01%cs', '--name-status', '-M', '--relative', '--no-color', ...(rev ? [rev] : []), '--', relDir];
 
 /**
  * Parses `git log -z --format=%x01%cs --name-status -M` (newest commit first): path → date of the
@@ -47,10 +48,10 @@ export function parseGitLog(out: string): Map<string, string> {
   return dates;
 }
 
-/** Workspace-relative path (forward slashes) → YYYY-MM-DD of the latest commit that modified it. */
-export function gitLastChangeDates(root: string, relDir = 'aims'): Map<string, string> | undefined {
+/** Workspace-relative path (forward slashes) → YYYY-MM-DD of the latest commit that modified it (up to `rev`, a commit id). */
+export function gitLastChangeDates(root: string, relDir = 'aims', rev?: string): Map<string, string> | undefined {
   try {
-    const r = spawnSync('git', ['-C', root, ...ARGS(relDir)], { encoding: 'utf8', timeout: 10_000, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
+    const r = spawnSync('git', ['-C', root, ...ARGS(relDir, rev)], { encoding: 'utf8', timeout: 10_000, maxBuffer: 256 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
     if (r.status !== 0 || typeof r.stdout !== 'string') return undefined;
     return parseGitLog(r.stdout);
   } catch {

@@ -15,6 +15,7 @@ import type { Severity } from './model';
 import type { PathKind } from './coverage/evidence';
 import { scanCode, type CodeScan } from './code/scan';
 import type { ParseCache } from './code/python';
+import { applySuppressions, type Applied } from './suppressions';
 
 export interface LinterOptions {
   rules?: readonly Rule[];
@@ -48,6 +49,9 @@ export class Linter {
   /** Scanned code files (Python, notebooks), kept until their text changes. */
   private readonly code = new Map<string, { text: string; scan: CodeScan; cache?: ParseCache }>();
   private codeList: CodeScan[] | undefined;
+  private readonly rules: readonly Rule[];
+  /** Located findings per file, split by the file's suppression comments (cleared with the cross findings). */
+  private readonly applied = new Map<string, Applied>();
   pathExists: (relPath: string) => boolean;
   pathKind: (relPath: string) => PathKind;
   lastChange: (file: string) => string | undefined;
@@ -55,7 +59,8 @@ export class Linter {
   constructor(opts: LinterOptions = {}) {
     this.env = { today: opts.today ?? todayIso(), roles: opts.roles ?? [], limits: { ...DEFAULT_LIMITS, ...opts.limits } };
     if (opts.orgControlPrefix !== undefined) this.env.orgControlPrefix = opts.orgControlPrefix;
-    this.ruleSet = makeRuleSet(opts.rules ?? RULES, opts.severities);
+    this.rules = opts.rules ?? RULES;
+    this.ruleSet = makeRuleSet(this.rules, opts.severities);
     this.pathExists = opts.pathExists ?? (() => false);
     this.pathKind = opts.pathKind ?? (rel => (this.pathExists(rel) ? 'file' : 'missing'));
     this.lastChange = opts.lastChange ?? (() => undefined);
@@ -105,12 +110,13 @@ export class Linter {
     this.code.set(file, { text, scan: scanCode(file, text, cache), cache });
     this.codeList = undefined;
     this.codeCross = this.crossAll = undefined;
+    this.applied.clear();
     return true;
   }
 
   deleteCodeFile(file: string): boolean {
     const had = this.code.delete(file);
-    if (had) { this.codeList = undefined; this.codeCross = this.crossAll = undefined; }
+    if (had) { this.codeList = undefined; this.codeCross = this.crossAll = undefined; this.applied.clear(); }
     return had;
   }
 
@@ -128,6 +134,7 @@ export class Linter {
   invalidate(): void {
     this.cross = this.codeCross = this.crossAll = undefined;
     this.indexCache = undefined;
+    this.applied.clear();
   }
 
   has(file: string): boolean { return this.files.has(file); }
@@ -151,7 +158,7 @@ export class Linter {
     for (const a of this.files.values()) {
       if (!a.summary) continue;
       let errors = 0;
-      for (const f of a.findings) if (f.severity === 'error') errors++;
+      for (const f of a.findings) if (f.severity === 'error' && !this.suppressedHere(a.file, a.text, f)) errors++;
       const r: IndexedRecord = { file: a.file, summary: a.summary, errors };
       records.push(r);
       if (a.summary.id) {
@@ -172,7 +179,7 @@ export class Linter {
       // evidence with cross-record errors (a dangling reference) is not clean evidence either
       for (const r of records) {
         const extra = this.cross.get(r.file);
-        if (extra) for (const f of extra) if (f.severity === 'error') r.errors++;
+        if (extra) for (const f of extra) if (f.severity === 'error' && !this.suppressedHere(r.file, this.files.get(r.file)!.text, f)) r.errors++;
       }
     }
     // the code rules report on code files only: an edit of code re-runs them alone
@@ -207,24 +214,70 @@ export class Linter {
     return cross;
   }
 
-  /** Located findings of one file, sorted by position. */
+  /**
+   * Located findings of one file (a record or a code file), sorted by position: those its suppression
+   * comments do not accept, and the findings about those comments (invalid or unused).
+   */
   findingsFor(file: string): Finding[] {
-    const a = this.files.get(file);
-    if (!a && !this.code.has(file)) return [];
-    const list = capFindings(file, [...(a?.findings ?? []), ...(this.crossFindings().get(file) ?? [])], a?.dropped ?? 0, this.ruleSet, this.env.limits?.maxFindingsPerFile ?? DEFAULT_LIMITS.maxFindingsPerFile);
-    for (const f of list) this.locate(f);
-    return list.sort(compareFindings);
+    return [...(this.splitFindings(file)?.active ?? [])];
   }
 
-  /** Located findings of every file that has any, by file name. */
+  /** The findings of one file that a suppression comment accepts, each with its reason (`suppressed`). */
+  suppressedFor(file: string): Finding[] {
+    return [...(this.splitFindings(file)?.suppressed ?? [])];
+  }
+
+  /** The one place suppressions apply: every located finding of the file goes through it. */
+  private splitFindings(file: string): Applied | undefined {
+    const a = this.files.get(file);
+    const text = a?.text ?? this.code.get(file)?.text;
+    if (text === undefined) return undefined;
+    let done = this.applied.get(file);
+    if (!done) {
+      const list = capFindings(file, [...(a?.findings ?? []), ...(this.crossFindings().get(file) ?? [])], a?.dropped ?? 0, this.ruleSet, this.env.limits?.maxFindingsPerFile ?? DEFAULT_LIMITS.maxFindingsPerFile);
+      for (const f of list) this.locate(f);
+      done = applySuppressions(file, text, list, this.ruleSet, this.rules);
+      done.active.sort(compareFindings);
+      done.suppressed.sort(compareFindings);
+      this.applied.set(file, done);
+    }
+    return done;
+  }
+
+  /** Whether a suppression comment of the file accepts `f` (only files with a directive are located). */
+  private suppressedHere(file: string, text: string, f: Finding): boolean {
+    if (!text.includes('aims-disable')) return false;
+    this.locate(f);
+    return applySuppressions(file, text, [f], this.ruleSet, this.rules).suppressed.length > 0;
+  }
+
+  private fileText(file: string): string | undefined {
+    return this.files.get(file)?.text ?? this.code.get(file)?.text;
+  }
+
+  /** Located findings of every file that has any, by file name (suppressed ones left out). */
   allFindings(): Map<string, Finding[]> {
     const cross = this.crossFindings();
     const out = new Map<string, Finding[]>();
     const names = [...this.files.keys(), ...[...this.code.keys()].filter(f => !this.files.has(f))].sort();
     for (const file of names) {
       const a = this.files.get(file);
-      if (!a?.findings.length && !cross.has(file)) continue;
-      out.set(file, this.findingsFor(file));
+      // a file with a suppression comment may have findings about it alone
+      if (!a?.findings.length && !cross.has(file) && !this.fileText(file)!.includes('aims-')) continue;
+      const list = this.findingsFor(file);
+      if (list.length) out.set(file, list);
+    }
+    return out;
+  }
+
+  /** Suppressed findings of every file that has any, by file name. */
+  allSuppressed(): Map<string, Finding[]> {
+    const out = new Map<string, Finding[]>();
+    const names = [...this.files.keys(), ...[...this.code.keys()].filter(f => !this.files.has(f))].sort();
+    for (const file of names) {
+      if (!this.fileText(file)!.includes('aims-disable')) continue;
+      const list = this.suppressedFor(file);
+      if (list.length) out.set(file, list);
     }
     return out;
   }

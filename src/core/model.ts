@@ -61,6 +61,8 @@ export interface Finding {
   related?: RelatedInfo[];
   /** Resolved position; set by locateFindings(). */
   range?: Range;
+  /** Set when an inline comment accepts the finding (src/core/suppressions.ts): the reason given. */
+  suppressed?: { scope: 'next-line' | 'file'; reason: string; line: number };
 }
 
 export interface RecordRef {

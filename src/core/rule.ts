@@ -105,7 +105,9 @@ export interface WorkspaceContext {
 export interface FileRule extends RuleMeta { scope: 'file'; check(ctx: FileContext): void }
 export interface RecordRule extends RuleMeta { scope: 'record'; check(ctx: RecordContext): void }
 export interface WorkspaceRule extends RuleMeta { scope: 'workspace'; check(ctx: WorkspaceContext): void }
-export type Rule = FileRule | RecordRule | WorkspaceRule;
+/** Findings about inline suppression comments, reported by the engine itself (src/core/suppressions.ts). */
+export interface SuppressionRule extends RuleMeta { scope: 'suppression' }
+export type Rule = FileRule | RecordRule | WorkspaceRule | SuppressionRule;
 
 export function defineRule<R extends Rule>(rule: R): R {
   return rule;

@@ -129,3 +129,12 @@ function isAscii(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
   return true;
 }
+
+/**
+ * Text from a record or the command line for a message: control characters (terminal escapes, line
+ * breaks, bidi controls) become spaces, and it is cut to `max` characters with an ellipsis.
+ */
+export function oneLine(s: string, max = 80): string {
+  const one = s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ');
+  return one.length > max ? `${one.slice(0, max)}…` : one;
+}

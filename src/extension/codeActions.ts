@@ -6,6 +6,7 @@ import { computeEdits, diffEdit, EditError } from '../core/edit';
 import { fixFile } from '../core/fix';
 import type { Fix } from '../core/model';
 import { AimsDiagnostic, toTextEdit } from './convert';
+import { suppressAction } from './suppress';
 import type { AimsService, AimsWorkspace } from './workspace';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('aims');
@@ -76,6 +77,7 @@ export class AimsCodeActionProvider implements vscode.CodeActionProvider {
     for (const d of context.diagnostics) {
       if (!(d instanceof AimsDiagnostic)) continue;
       const f = d.finding;
+      if (f.suppressed) continue; // accepted: nothing to fix
       const all: { fix: Fix; preferred: boolean }[] = [];
       if (f.fix) { all.push({ fix: f.fix, preferred: true }); fixable++; }
       for (const s of f.suggestions ?? []) all.push({ fix: s, preferred: false });
@@ -91,6 +93,8 @@ export class AimsCodeActionProvider implements vscode.CodeActionProvider {
         if (created?.op === 'create-file') a.command = { command: 'aims.openRecord', title: 'Open the new record', arguments: [ws.uri(created.file), 0] };
         actions.push(a);
       }
+      const suppress = suppressAction(doc, f, d);
+      if (suppress) actions.push(suppress);
       if (!docsShown.has(f.ruleId)) {
         docsShown.add(f.ruleId);
         const a = new vscode.CodeAction(`Show documentation for ${f.ruleId}`, vscode.CodeActionKind.QuickFix);

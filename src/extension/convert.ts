@@ -23,8 +23,11 @@ export function toSeverity(s: Severity): vscode.DiagnosticSeverity {
 export class AimsDiagnostic extends vscode.Diagnostic {
   constructor(readonly finding: Finding, ws: AimsWorkspace) {
     const controls = finding.controls.length ? ` [${finding.controls.join(', ')}]` : '';
-    super(toRange(finding.range), finding.message + controls, toSeverity(finding.severity));
-    this.source = 'aims';
+    const s = finding.suppressed;
+    // an accepted finding stays visible as a hint that says so and why (not in the Problems counts)
+    super(toRange(finding.range), s ? `Suppressed (${s.scope === 'file' ? 'aims-disable' : 'aims-disable-next-line'}, line ${s.line}): ${s.reason} — ${finding.message}${controls}` : finding.message + controls,
+      s ? vscode.DiagnosticSeverity.Hint : toSeverity(finding.severity));
+    this.source = s ? 'aims (suppressed)' : 'aims';
     this.code = { value: finding.ruleId, target: vscode.Uri.parse(ruleDocsUrl(finding.ruleId)) };
     if (finding.related?.length) {
       this.relatedInformation = finding.related.map(r => new vscode.DiagnosticRelatedInformation(new vscode.Location(ws.uri(r.file), toRange(r.range)), r.message));

@@ -16,10 +16,12 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     const enabled = vscode.workspace.getConfiguration('aims').get<boolean>('enable', true);
     if (enabled) {
       for (const ws of this.service.list()) {
-        for (const [file, findings] of ws.findings()) {
+        const suppressed = ws.suppressed();
+        for (const file of new Set([...ws.findings().keys(), ...suppressed.keys()])) {
           if (isNotebook(file)) continue; // per cell: codeLens.ts (NotebookDiagnostics)
           const uri = ws.uri(file);
-          this.collection.set(uri, findings.map(f => new AimsDiagnostic(f, ws)));
+          const all = [...ws.findings().get(file) ?? [], ...suppressed.get(file) ?? []];
+          this.collection.set(uri, all.map(f => new AimsDiagnostic(f, ws)));
           next.add(uri.toString());
         }
         if (ws.configError) {

@@ -9,6 +9,7 @@ import { KIND_SPECS, KEBAB_ID } from '../core/schema';
 import { EXAMPLE_IDS, initFiles, recordPath, skeletonRecord } from '../core/skeleton';
 import { AimsCodeActionProvider, runFixAll } from './codeActions';
 import { registerCodeFeatures, type CodeFeatures } from './codeLens';
+import { SUPPRESS_COMMAND, suppressFinding } from './suppress';
 import { toRange } from './convert';
 import { CoveragePanelController, registerCoveragePanel } from './coveragePanel';
 import { DiagnosticsPublisher } from './diagnostics';
@@ -240,6 +241,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AimsAp
       return created;
     }),
     vscode.commands.registerCommand('aims.showCoverage', () => vscode.commands.executeCommand('aims.controls.focus')),
+    vscode.commands.registerCommand(SUPPRESS_COMMAND, suppressFinding),
     vscode.commands.registerCommand('aims.fixAll', (uri?: vscode.Uri) => runFixAll(service, uri instanceof vscode.Uri ? uri : undefined)),
     vscode.commands.registerCommand('aims.openRecord', async (arg?: vscode.Uri | { ws: { uri(r: string): vscode.Uri }; record: { file: string } }, line = 0) => {
       const uri = arg instanceof vscode.Uri ? arg : arg && 'record' in arg ? arg.ws.uri(arg.record.file) : undefined;

@@ -28,6 +28,7 @@ export class AimsWorkspace implements vscode.Disposable {
   private coverageCache: CoverageReport | undefined;
   private codeMatcher: CodeMatcher;
   private usesCache: Map<string, CodeUse[]> | undefined;
+  private suppressedCache: Map<string, Finding[]> | undefined;
 
   /** The workspace folder; replaced by AimsService.refreshFolders when its name or position changes. */
   constructor(public folder: vscode.WorkspaceFolder) {
@@ -190,10 +191,16 @@ export class AimsWorkspace implements vscode.Disposable {
     this.findingsCache = undefined;
     this.coverageCache = undefined;
     this.usesCache = undefined;
+    this.suppressedCache = undefined;
   }
 
   findings(): Map<string, Finding[]> {
     return (this.findingsCache ??= this.linter.allFindings());
+  }
+
+  /** Findings accepted by an inline suppression comment, by file (each with its reason). */
+  suppressed(): Map<string, Finding[]> {
+    return (this.suppressedCache ??= this.linter.allSuppressed());
   }
 
   coverage(): CoverageReport {

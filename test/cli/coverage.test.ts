@@ -92,6 +92,7 @@ describe('aims coverage (CLI)', function () {
     const r = aims(['coverage', '--format', 'json', '--output', 'cov/coverage.json'], root);
     assert.equal(r.code, 0);
     assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^aims: wrote cov\/coverage\.json \(\d+ bytes\)\n$/);
     assert.deepEqual(JSON.parse(fs.readFileSync(path.join(root, 'cov/coverage.json'), 'utf8')), cov);
   });
 

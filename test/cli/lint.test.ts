@@ -182,6 +182,8 @@ describe('aims lint (CLI)', function () {
       const r = aims(['lint', '--format', 'json', '--output', 'reports/aims.json'], root);
       assert.equal(r.code, 1);
       assert.equal(r.stdout, '');
+      // where the report went, on stderr
+      assert.equal(r.stderr, `aims: wrote reports/aims.json (${Buffer.byteLength(direct.stdout)} bytes)\n`);
       assert.equal(read(root, 'reports/aims.json'), direct.stdout);
       const short = aims(['lint', '-o', 'out.txt'], root);
       assert.equal(short.code, 1);

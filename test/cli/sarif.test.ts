@@ -20,6 +20,7 @@ interface SarifResult {
   relatedLocations?: { id: number; message: { text: string }; physicalLocation: PhysicalLocation }[];
   partialFingerprints: Record<string, string>;
   properties: { controls: string[] };
+  suppressions?: { kind: string; status?: string; justification?: string }[];
 }
 interface SarifRule {
   id: string; name: string; shortDescription: { text: string }; fullDescription: { text: string }; helpUri: string;
@@ -133,6 +134,25 @@ describe('aims lint --format sarif (CLI)', function () {
       assert.ok(!prints.has(fp), `unique fingerprint ${fp}`);
       prints.add(fp);
     }
+  });
+
+  it('a finding accepted by an inline comment is a result with an in-source suppression and its reason', () => {
+    const ws = copyExamples();
+    const soa = 'aims/statement-of-applicability.yaml';
+    const reason = 'A.9.2 does not apply: we only develop, others use; decided by the AIMS board on 2026-11-20';
+    write(ws, soa, read(ws, soa).replace('    justification: N/A\n', `    # aims-disable-next-line soa-exclusion-justification -- ${reason}\n    justification: N/A\n`));
+    const before = log.runs[0].results.filter(r => r.ruleId === 'soa-exclusion-justification');
+    assert.equal(before.length, 1);
+    assert.equal(before[0].suppressions, undefined, 'without the comment: not suppressed');
+    const after = sarif(ws);
+    assert.deepEqual(validate(after), []);
+    const hit = after.runs[0].results.filter(r => r.ruleId === 'soa-exclusion-justification');
+    assert.equal(hit.length, 1);
+    assert.deepEqual(hit[0].suppressions, [{ kind: 'inSource', status: 'accepted', justification: reason, properties: { directive: 'aims-disable-next-line', line: hit[0].locations[0].physicalLocation.region!.startLine - 1 } }]);
+    // the same alert as before (GitHub shows it dismissed): same fingerprint, one line further down
+    assert.deepEqual(hit[0].partialFingerprints, before[0].partialFingerprints);
+    assert.equal(after.runs[0].results.length, log.runs[0].results.length);
+    assert.equal(after.runs[0].results.filter(r => !r.suppressions).length, log.runs[0].results.length - 1);
   });
 
   it('fingerprints stay the same when lines move and when the date changes', () => {

@@ -103,6 +103,47 @@ describe('aims init / aims new (CLI)', function () {
     });
   });
 
+  describe('init writes where it is run', () => {
+    it('stops when a parent folder has aims/ already (exit 2), writing nothing anywhere', () => {
+      const parent = tempDir();
+      assert.equal(aims(['init'], parent).code, 0);
+      const before = fs.readdirSync(path.join(parent, 'aims'), { recursive: true }).sort();
+      const child = path.join(parent, 'services/scoring');
+      fs.mkdirSync(child, { recursive: true });
+      const r = aims(['init'], child);
+      assert.equal(r.code, 2);
+      assert.equal(r.stdout, '');
+      assert.equal(r.stderr, `aims: ${path.join(parent, 'aims')} already exists in a parent folder; nothing was written.\n`
+        + `Run 'aims' from ${parent} to use it, or 'aims init --root .' to create a separate aims/ here.\n`);
+      assert.deepEqual(fs.readdirSync(child), []);
+      assert.deepEqual(fs.readdirSync(path.join(parent, 'aims'), { recursive: true }).sort(), before);
+    });
+
+    it('--root . creates a separate aims/ in the current folder below one that has aims/', () => {
+      const parent = tempDir();
+      assert.equal(aims(['init'], parent).code, 0);
+      const child = path.join(parent, 'sub');
+      fs.mkdirSync(child);
+      const r = aims(['init', '--root', '.'], child);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /^created aims\/aims\.config\.yaml$/m);
+      assert.ok(fs.existsSync(path.join(child, 'aims/statement-of-applicability.yaml')));
+    });
+
+    it('--root DIR creates aims/ in DIR and names the files as seen from the current folder', () => {
+      const cwd = tempDir();
+      const r = aims(['init', '--root', 'team/ws'], cwd);
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /^created team\/ws\/aims\/aims\.config\.yaml$/m);
+      assert.ok(fs.existsSync(path.join(cwd, 'team/ws/aims/aims.config.yaml')));
+      assert.deepEqual(fs.readdirSync(cwd), ['team']);
+    });
+
+    it('the help names --force', () => {
+      assert.match(aims(['--help'], tempDir()).stdout, /^ {2}--force +init: overwrite/m);
+    });
+  });
+
   describe('new <kind> <id>', () => {
     const ALIASES: Record<Kind, string[]> = {
       ModelCard: ['ModelCard', 'model-card', 'modelcard'],

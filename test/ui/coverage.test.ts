@@ -4,8 +4,8 @@
 // matrix shows both met cells and gaps). Opens the panel from the palette, compares the totals, every
 // control's state and every matrix cell with `aims coverage --format json` on the same workspace,
 // filters, opens a record from an evidence link and a matrix cell with the keyboard, opens the SoA
-// entry, and saves screenshots in the light and the dark theme (test-results/ui/ and
-// docs/images/coverage-panel-{light,dark}.png). Fails on any
+// entry, and saves screenshots in the light and the dark theme (test-results/ui/; `npm run docs:images`
+// also copies them to docs/images/coverage-panel-{light,dark}.png). Fails on any
 // Content-Security-Policy violation logged while the panel was open.
 //   node out/test/ui/coverage.test.js   (after `npm run package` and `npm run compile-tests`)
 import * as assert from 'node:assert/strict';
@@ -14,7 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CoverageReport } from '../../src/core/coverage';
 
-import { docScreenshot, repo, Steps, ui, withVsCode } from './ui-lib';
+import { docScreenshot, painted, repo, Steps, ui, until, withVsCode } from './ui-lib';
 
 type Page = import('playwright-core').Page;
 type FrameLocator = import('playwright-core').FrameLocator;
@@ -36,6 +36,11 @@ const ANNEX_ROWS = 'tbody.group:not(.org) tr.control-row';
 
 async function rowCount(f: FrameLocator): Promise<number> {
   return f.locator(ANNEX_ROWS).count();
+}
+
+/** Waits until the panel shows `n` control rows (a filter re-renders the table after the click). */
+async function rowsBecome(f: FrameLocator, n: number, what: string): Promise<void> {
+  await until(`${n} rows (${what})`, () => rowCount(f), c => c === n);
 }
 
 /** The panel alone in the editor area: every editor closed and the panel opened again, no side bar, no bottom panel. */
@@ -136,28 +141,22 @@ async function main(): Promise<void> {
 
     await step(page, 'coverage-03-filter-by-state', async () => {
       await f.locator('vscode-checkbox[data-state="covered"]').click();
-      await f.locator('tr.control-row').nth(0).waitFor();
-      await page.waitForTimeout(200);
-      assert.equal(await rowCount(f), 38 - expected.counts.covered);
+      await rowsBecome(f, 38 - expected.counts.covered, 'covered hidden');
       assert.equal(await f.locator(`${ANNEX_ROWS}[data-state="covered"]`).count(), 0);
       await f.locator('vscode-checkbox[data-state="partial"]').click();
-      await page.waitForTimeout(200);
-      assert.equal(await rowCount(f), expected.counts.missing + expected.counts.excluded);
+      await rowsBecome(f, expected.counts.missing + expected.counts.excluded, 'covered and partial hidden');
       await ui.screenshot(page, 'coverage-03a-filtered');
       await f.locator('vscode-button[data-focus="reset"]').click();
-      await page.waitForTimeout(200);
-      assert.equal(await rowCount(f), 38);
+      await rowsBecome(f, 38, 'after reset');
       // the owner dropdown: the owners of the report, one picked
       const owner = expected.controls.find(c => c.state === 'partial' && c.owner)!.owner!;
       const select = f.locator('vscode-single-select[data-focus="owner"]');
       await select.click();
       await select.getByText(owner, { exact: true }).filter({ visible: true }).first().click();
-      await page.waitForTimeout(200);
-      assert.equal(await rowCount(f), expected.controls.filter(c => c.owner === owner).length, `rows of ${owner}`);
+      await rowsBecome(f, expected.controls.filter(c => c.owner === owner).length, `rows of ${owner}`);
       await ui.screenshot(page, 'coverage-03b-owner');
       await f.locator('vscode-button[data-focus="reset"]').click();
-      await page.waitForTimeout(200);
-      assert.equal(await rowCount(f), 38);
+      await rowsBecome(f, 38, 'after reset');
       console.log(`    state filter and owner filter (${owner}) give the CLI's counts`);
     });
 
@@ -220,7 +219,8 @@ async function main(): Promise<void> {
       if ((await expander.getAttribute('aria-expanded')) !== 'true') await expander.click();
       await f.locator('body').evaluate(() => window.scrollTo(0, 0));
       await page.mouse.move(5, 5);
-      await page.waitForTimeout(400);
+      await painted(page.locator('body'));
+      await painted(f.locator('body'));
       await docScreenshot(page, out);
       // no horizontal overflow at 1440×900
       const overflow = await f.locator('body').evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -234,7 +234,7 @@ async function main(): Promise<void> {
       await ui.setTheme(page, 'Dark High Contrast', 'hc-black');
       f = await waitForPanel(page);
       await f.locator('body.vscode-high-contrast').waitFor();
-      await page.waitForTimeout(300);
+      await painted(f.locator('body'));
     });
 
     await step(page, 'coverage-10-no-csp-violation', async () => {
@@ -244,9 +244,8 @@ async function main(): Promise<void> {
     await step(page, 'coverage-11-the-csp-check-sees-violations', async () => {
       // proof that the listener above would have caught one: an inline style attribute is refused
       await f.locator('body').evaluate(() => { const d = document.createElement('div'); d.id = 'csp-probe'; d.setAttribute('style', 'color: red'); document.body.appendChild(d); });
-      for (let i = 0; i < 50 && !cspViolations.length; i++) await page.waitForTimeout(100);
+      await until('the probe\'s violation in the console', () => cspViolations.some(v => /inline style/i.test(v)), Boolean, 5000);
       await f.locator('#csp-probe').evaluate(el => el.remove());
-      assert.ok(cspViolations.some(v => /inline style/i.test(v)), `the probe's violation was logged: ${JSON.stringify(cspViolations)}`);
     });
   });
   steps.summary();

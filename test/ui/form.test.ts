@@ -4,12 +4,13 @@
 // shows a finding next to its field, fills in fields inside the webview (text, a choice, a new lineage
 // event), takes a change back with Ctrl+Z in the form, saves with Ctrl+S and checks the file on disk
 // line by line; the finding disappears once fixed. No Content-Security-Policy violation may be logged.
-// Screenshots of the form in the light, dark and high-contrast themes go to test-results/ui/ and docs/images/.
+// Screenshots of the form in the light, dark and high-contrast themes go to test-results/ui/ (and to
+// docs/images/ with `npm run docs:images`).
 //   node out/test/ui/form.test.js   (after `npm run package`)
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { docScreenshot, quickOpen, Steps, ui, withVsCode } from './ui-lib';
+import { docScreenshot, painted, quickOpen, Steps, ui, until, withVsCode } from './ui-lib';
 
 type Page = import('playwright-core').Page;
 type FrameLocator = import('playwright-core').FrameLocator;
@@ -27,7 +28,7 @@ const byKey = (form: FrameLocator, key: string) => form.locator(`[data-focus-key
 async function setTheme(page: Page, theme: string, bodyClass: string): Promise<void> {
   await ui.setTheme(page, theme, bodyClass === 'vscode-light' ? 'vs' : bodyClass === 'vscode-dark' ? 'vs-dark' : 'hc-black');
   await formOf(page).locator(`body.${bodyClass}`).waitFor();
-  await page.waitForTimeout(400); // the elements repaint with the new variables
+  await painted(formOf(page).locator('body')); // the elements repaint with the new variables
 }
 
 /** Picks `option` in the select of `key` with the mouse, like a user. */
@@ -138,8 +139,7 @@ async function main(): Promise<void> {
       const card = form.locator('[data-k="oi:lineage[3]"]');
       await card.waitFor();
       // the new event's first input has the focus
-      await page.waitForTimeout(300);
-      assert.equal(await form.locator('body').evaluate(() => document.activeElement?.getAttribute('data-focus-key')), 'lineage[3].event');
+      await until('the focus on lineage[3].event', () => form.locator('body').evaluate(() => document.activeElement?.getAttribute('data-focus-key')), k => k === 'lineage[3].event', 10_000);
       await pick(form, 'lineage[3].event', 'updated');
       await byKey(form, 'lineage[3].date').locator('input').fill('2026-11-20');
       const by = byKey(form, 'lineage[3].by').locator('input');
@@ -156,9 +156,15 @@ async function main(): Promise<void> {
       const size = byKey(form, 'size').locator('input');
       const before = await size.inputValue();
       await size.scrollIntoViewIfNeeded();
+      // the states the extension posts to the form: the edit has reached the document once one carries the new size
+      await form.locator('body').evaluate(() => {
+        const w = window as unknown as { __sizes: unknown[] };
+        w.__sizes = [];
+        window.addEventListener('message', e => { if (e.data?.type === 'state') w.__sizes.push(e.data.view?.data?.size); });
+      });
       await size.fill('about 39 million authorisations');
       await page.keyboard.press('Tab');
-      await page.waitForTimeout(600);
+      await until('the document to have the new size', () => form.locator('body').evaluate(() => (window as unknown as { __sizes: unknown[] }).__sizes), s => s.includes('about 39 million authorisations'), 10_000);
       // focus is in the form (the next field); Ctrl+Z goes to the document's undo
       await page.keyboard.press('Control+Z');
       await form.locator(`[data-focus-key="size"]`).evaluate((el, want) => new Promise<void>((resolve, reject) => {
@@ -206,7 +212,7 @@ async function main(): Promise<void> {
       const broken = path.join(workspace, 'aims/data/form-broken.yaml');
       fs.writeFileSync(broken, original.replace('id: card-transactions-2025', 'id: form-broken').replace('status: approved', 'status: [approved'));
       await ui.runCommand(page, 'View: Close All Editors');
-      await quickOpen(page, 'form-broken.yaml');
+      await quickOpen(page, broken); // by path: the file is new, the Quick Open index may not list it yet
       await page.locator('.editor-instance .view-line', { hasText: 'status: [approved' }).first().waitFor();
       await ui.runCommand(page, 'AIMS: Open Form');
       const banner = form.locator('.problems.blocking');

@@ -97,21 +97,61 @@ export async function withVsCode(title: string, body: (run: UiRun) => Promise<vo
   }
 }
 
-/** A screenshot in test-results/ui/ that is also copied to docs/images/<name>.png (the README shows those). */
+/**
+ * A screenshot for the README: saved in test-results/ui/ like every other; copied to
+ * docs/images/<name>.png only when AIMS_DOC_IMAGES=1 (`npm run docs:images`), so that `npm test`
+ * never changes a tracked file.
+ */
 export async function docScreenshot(page: Page, name: string): Promise<string> {
   const file = path.resolve(await ui.screenshot(page, name));
-  fs.mkdirSync(path.join(repo, 'docs/images'), { recursive: true });
-  fs.copyFileSync(file, path.join(repo, 'docs/images', `${name}.png`));
+  if (process.env.AIMS_DOC_IMAGES === '1') {
+    fs.mkdirSync(path.join(repo, 'docs/images'), { recursive: true });
+    fs.copyFileSync(file, path.join(repo, 'docs/images', `${name}.png`));
+    console.log(`    docs/images/${name}.png updated`);
+  }
   return file;
 }
 
-/** Opens `file` with Quick Open (Ctrl+P) and waits until the picker has closed. */
+/**
+ * Opens `file` with Quick Open (Ctrl+P) and waits until the picker has closed. A file name is found
+ * through the workspace's search index; an absolute path is looked up on disk (a stat), so a file
+ * written a moment ago is listed at once, before the file watcher and the index have caught up (which
+ * on a loaded machine can take longer than any timeout).
+ */
 export async function quickOpen(page: Page, file: string): Promise<void> {
   await page.keyboard.press('Control+P');
   const input = page.locator('.quick-input-widget input.input');
   await input.waitFor({ state: 'visible' });
   await input.fill(file);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: file }).first().waitFor();
+  const name = path.isAbsolute(file) ? path.basename(file) : file;
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor();
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  if (path.isAbsolute(file)) await page.locator('.tabs-container .tab.active', { hasText: name }).first().waitFor();
+}
+
+/**
+ * Waits for a condition instead of sleeping: calls `probe` until `ok` accepts its value (every 50 ms,
+ * as Playwright's expect.poll does) and returns that value; after `timeoutMs` it fails with `what` and
+ * the last value seen.
+ */
+export async function until<T>(what: string, probe: () => T | Promise<T>, ok: (v: T) => boolean = v => !!v, timeoutMs = 30_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await probe();
+    if (ok(v)) return v;
+    if (Date.now() > end) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(v)})`);
+    await new Promise(r => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Waits until a document (the workbench's, or a webview's through a locator of its body) has painted
+ * what it shows now: its CSS animations and transitions have finished and two frames were drawn.
+ */
+export async function painted(body: { evaluate<R>(fn: () => R | Promise<R>): Promise<R> }): Promise<void> {
+  await body.evaluate(async () => {
+    await Promise.all(document.getAnimations().map(a => a.finished.catch(() => undefined)));
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(() => r(null))));
+  });
 }

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Steps, ui, withVsCode } from './ui-lib';
+import { quickOpen, Steps, ui, until, withVsCode } from './ui-lib';
 
 type Page = import('playwright-core').Page;
 const steps = new Steps();
@@ -96,14 +96,47 @@ async function main(): Promise<void> {
       await ui.screenshot(page, '05a-create-record-menu');
       await item.click();
       const created = path.join(workspace, 'aims/data/loan-aplications-2024.yaml');
-      for (let i = 0; i < 100 && !fs.existsSync(created); i++) await page.waitForTimeout(100);
-      assert.ok(fs.existsSync(created), `${created} was created`);
+      await until(`${created} to be created`, () => fs.existsSync(created), Boolean, 10_000);
       const text = fs.readFileSync(created, 'utf8');
       assert.match(text, /^apiVersion: aims\/v1$/m);
       assert.match(text, /^kind: DataProvenance$/m);
       assert.match(text, /^id: loan-aplications-2024$/m);
       // the dangling reference resolves: its row leaves the Problems panel
       await page.waitForFunction(() => ![...document.querySelectorAll('.markers-panel .monaco-list-row')].some(r => (r as HTMLElement).innerText.includes("'loan-aplications-2024' in datasets[0] names no record")));
+    });
+
+    await step(page, '06-suppress-on-this-line-asks-for-the-reason', async () => {
+      // the placeholder justification of A.9.2 in the SoA: accept it with a reason instead of fixing it
+      const message = "A.9.2 is excluded with the placeholder 'N/A'";
+      const soa = path.join(workspace, 'aims/statement-of-applicability.yaml');
+      const lineNo = fs.readFileSync(soa, 'utf8').split('\n').indexOf('    justification: N/A') + 1;
+      assert.ok(lineNo > 0, 'the SoA has the N/A justification');
+      await quickOpen(page, soa);
+      // the caret on the finding: Quick Open's ':line:column'
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input.input').fill(`:${lineNo}:5`);
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      await page.locator('.statusbar-item', { hasText: `Ln ${lineNo}, Col 5` }).first().waitFor();
+      const item = await quickFixMenuItem(page, 'Suppress soa-exclusion-justification on this line…');
+      await item.click();
+      const input = page.locator('.quick-input-widget input.input');
+      await input.waitFor({ state: 'visible' });
+      await page.locator('.quick-input-widget', { hasText: 'Why is this finding accepted here?' }).waitFor();
+      // no reason, no suppression: the box says so and stays open
+      await input.fill('   ');
+      await page.locator('.quick-input-widget', { hasText: 'A reason is required' }).waitFor();
+      await page.keyboard.press('Enter');
+      await input.waitFor({ state: 'visible' });
+      const reason = 'we only develop, others use the systems; AIMS board 2026-11-20';
+      await input.fill(reason);
+      await page.waitForFunction(() => !(document.querySelector('.quick-input-widget') as HTMLElement | null)?.innerText.includes('A reason is required'));
+      await ui.screenshot(page, '06a-reason-prompt');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+      await page.locator('.editor-instance .view-line', { hasText: `# aims-disable-next-line soa-exclusion-justification -- ${reason}` }).first().waitFor();
+      // the finding leaves the Problems panel (it stays in the editor as a hint with the reason)
+      await page.waitForFunction(m => ![...document.querySelectorAll('.markers-panel .monaco-list-row')].some(r => (r as HTMLElement).innerText.includes(m)), message);
     });
   });
   steps.summary();

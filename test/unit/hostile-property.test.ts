@@ -47,7 +47,7 @@ const record = fc.array(line, { minLength: 0, maxLength: 14 }).map(ls => ls.join
 function report(findings: Finding[]): LintReport {
   const counts = { error: 0, warning: 0, info: 0, fixable: 0 };
   for (const f of findings) { counts[f.severity]++; if (f.fix) counts.fixable++; }
-  return { root: '/ws', base: '/ws', display: f => f, files: findings.length ? [{ file: FILE, findings }] : [], counts, linted: 1, rules: RULES, version: '0.0.0-test' };
+  return { root: '/ws', base: '/ws', display: f => f, files: findings.length ? [{ file: FILE, findings }] : [], suppressed: [], counts, linted: 1, rules: RULES, version: '0.0.0-test' };
 }
 
 // eslint-disable-next-line no-control-regex

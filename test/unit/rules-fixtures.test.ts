@@ -43,6 +43,8 @@ const ADVICE: Record<string, RegExp> = {
   'review-overdue': /^Review overdue by \d+ days? \(review_by \d{4}-\d{2}-\d{2}\)\. Review the record, then update reviewed and review_by\.$/,
   'review-dates-order': /Write the date of the last actual review\.$|Set the next review date after the last review\.$/,
   'review-stale': /Review the change, then update reviewed\.$/,
+  'invalid-suppression': /write why the finding is accepted after ' -- '|; did you mean '[a-z-]+'\?$|use one listed by 'aims rules'\.$|write 'aims-disable[a-z-]*'|\(the rule ids are listed by 'aims rules'\)\.$|correct or remove the directive it reports\.$/,
+  'unused-suppression': /matches no finding (in this file|on line \d+)\. Remove it \(or the rule id\) from the comment\.$/,
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -5,7 +5,8 @@ import { createHash } from 'node:crypto';
 import { getControl, groupOf } from '../../core/catalogue';
 import { ruleDocsUrl } from '../../core/docs-url';
 import { terminalText } from '../../core/escape';
-import type { Severity } from '../../core/model';
+import type { Finding, Severity } from '../../core/model';
+import type * as Sarif from 'sarif';
 import type { Formatter } from './types';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -44,10 +45,10 @@ const sarif: Formatter = report => {
   // line (which moves as the file is edited) nor its message (which can name today's date); findings
   // with the same key are numbered in order.
   const seen = new Map<string, number>();
-  const results = report.files.flatMap(({ file, findings }) => {
+  const result = (file: string) => {
     const uri = report.display(file);
     const encoded = encodeUriPath(uri);
-    return findings.map(f => {
+    return (f: Finding) => {
       const r = f.range!;
       const key = createHash('sha256').update(`${f.ruleId}\0${uri}\0${JSON.stringify(f.path)}\0${f.target}`).digest('hex').slice(0, 32);
       const n = (seen.get(key) ?? 0) + 1;
@@ -72,9 +73,12 @@ const sarif: Formatter = report => {
         } : {}),
         partialFingerprints: { 'aimsFinding/v1': `${key}:${n}` },
         properties: { controls: f.controls, impact: IMPACT[f.severity] },
+        // accepted by an inline comment: code scanning shows it as dismissed, with the reason
+        ...(f.suppressed ? { suppressions: [suppression(f.suppressed)] } : {}),
       };
-    });
-  });
+    };
+  };
+  const results = [...report.files, ...report.suppressed].flatMap(({ file, findings }) => findings.map(result(file)));
   return JSON.stringify({
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -86,6 +90,15 @@ const sarif: Formatter = report => {
     }],
   }, null, 2) + '\n';
 };
+
+function suppression(s: NonNullable<Finding['suppressed']>): Sarif.Suppression {
+  return {
+    kind: 'inSource',
+    status: 'accepted',
+    justification: s.reason,
+    properties: { directive: s.scope === 'file' ? 'aims-disable' : 'aims-disable-next-line', line: s.line },
+  };
+}
 
 /** file:///abs/dir/ (with the trailing slash SARIF requires of a base URI), also for Windows paths. */
 function pathToUri(p: string): string {

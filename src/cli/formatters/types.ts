@@ -13,6 +13,8 @@ export interface LintReport {
   display(file: string): string;
   /** Files with findings, sorted; findings located and sorted. `file` is workspace-relative. */
   files: { file: string; findings: Finding[] }[];
+  /** Findings accepted by an inline suppression comment (`suppressed` holds the reason); not in `files` or `counts`. */
+  suppressed: { file: string; findings: Finding[] }[];
   counts: { error: number; warning: number; info: number; fixable: number };
   /** Number of record files linted. */
   linted: number;

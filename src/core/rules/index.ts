@@ -18,6 +18,8 @@ import unknownControl from './unknown-control';
 import { CONTENT_RULES } from './content';
 import { CROSS_RULES } from './cross';
 import { CODE_RULES } from './code';
+import invalidSuppression from './invalid-suppression';
+import unusedSuppression from './unused-suppression';
 
 export const RULES: readonly Rule[] = [
   inputLimit, yamlSyntax, duplicateKey, emptyFile, multipleDocuments, unknownKind,
@@ -25,6 +27,7 @@ export const RULES: readonly Rule[] = [
   ...CONTENT_RULES,
   ...CROSS_RULES,
   ...CODE_RULES,
+  invalidSuppression, unusedSuppression,
 ];
 
 export function getRule(id: string): Rule | undefined {
