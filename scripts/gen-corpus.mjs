@@ -5,7 +5,11 @@
 // evidence) and every reference resolves, except in the ~10% of records that carry exactly one
 // defect: a dangling reference (a typo or a retired id), a placeholder, a missing legal basis, a
 // lineage without a created event, or a negative impact without mitigation.
-//   node scripts/gen-corpus.mjs <count> <outDir>
+// The findings-heavy profile ('many') is the same workspace as a team has it soon after adopting the
+// tool: every record also lacks several fields the Annex B guidance suggests (infos), has a value of
+// the wrong type, an invalid date or enum value and a placeholder or unknown key (errors, warnings),
+// and about one record in four names a record that does not exist (cross-record errors).
+//   node scripts/gen-corpus.mjs <count> <outDir> [few|many]
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,8 +19,8 @@ export const CORPUS_VERSION = crypto.createHash('sha1').update(fs.readFileSync(n
 const STAMP = '.corpus-version';
 
 /** Whether outDir holds a complete corpus of `count` records made by this version of the generator. */
-export function corpusIsCurrent(count, outDir) {
-  try { return fs.readFileSync(path.join(outDir, STAMP), 'utf8') === `${CORPUS_VERSION} ${count}\n`; } catch { return false; }
+export function corpusIsCurrent(count, outDir, findings = 'few') {
+  try { return fs.readFileSync(path.join(outDir, STAMP), 'utf8') === `${CORPUS_VERSION} ${count} ${findings}\n`; } catch { return false; }
 }
 
 function rng(seed) { // mulberry32
@@ -24,8 +28,41 @@ function rng(seed) { // mulberry32
 }
 const WORDS = 'data model risk credit score customer fraud ticket triage churn forecast demand claim image text label quality bias drift review audit policy owner team region segment feature pipeline batch stream monitor alert threshold fairness privacy retention consent supplier contract vendor cloud cluster training validation holdout production'.split(' ');
 
-export function generateCorpus(count, outDir) {
+/**
+ * The findings-heavy profile's changes to one record (deterministic: `r` is its own generator, so the
+ * clean profile's records are the same in both). Line-level edits of the generated text.
+ */
+function addFindings(kind, t, i, r, counts) {
+  const drop = keys => { for (const k of keys) t = t.replace(new RegExp(`^( *)${k}:.*\n`, 'm'), ''); };
+  const set = (key, value) => { t = t.replace(new RegExp(`^( *)${key}:.*$`, 'm'), `$1${key}: ${value}`); };
+  const dangling = r() < 0.25;
+  if (kind === 'ModelCard') {
+    drop(['version', 'rationale', 'model_type', 'drift', 'support_channel', 'external_reporting']); // infos
+    set('ai_interaction_notice', '"yes"'); // invalid-type
+    set('human_oversight', 'TBD'); // placeholder-text
+    set('ml_approach', 'deep'); // invalid-enum
+    t += 'notes: reviewed in the adoption workshop\n'; // unknown-key
+    if (dangling) set('impact_assessment', `ia-${i}-draft`); // cross-record: dangling-reference
+  } else if (kind === 'DataProvenance') {
+    drop(['labelling', 'size', 'data_subjects', 'uri', 'known_bias:\n(?: +- .*\n)*']); // infos
+    set('reviewed', '2026-02-30'); // invalid-date
+    set('ml_use', '[training, traning]'); // invalid-enum
+    t = t.replace(/^contains_personal_data: .*$/m, 'contains_personal_data: "no"'); // invalid-type
+    if (dangling) t += `derived_from:\n  - dataset-${i}-raw\n`;
+  } else {
+    drop(['employment_effects', 'system_complexity', 'experts_consulted:\n(?: +- .*\n)*']); // infos
+    set('retention_period', '10'); // invalid-type (a number)
+    t = t.replace(/likelihood: \w+/, 'likelihood: sometimes'); // invalid-enum
+    set('human_oversight', 'TODO'); // placeholder-text
+    if (dangling) set('system', `model-${i}-retired`); // cross-record: dangling-reference
+  }
+  counts.mutated++;
+  return t;
+}
+
+export function generateCorpus(count, outDir, findings = 'few') {
   const r = rng(42 + count);
+  const rf = rng(7 + count);
   const pick = a => a[Math.floor(r() * a.length)];
   const words = n => Array.from({ length: n }, () => pick(WORDS)).join(' ');
   const sentence = n => { const w = words(n); return w[0].toUpperCase() + w.slice(1) + '.'; };
@@ -34,8 +71,7 @@ export function generateCorpus(count, outDir) {
   const nData = Math.round(count * 0.45), nModel = Math.floor((count - 1 - nData) / 2), nIa = count - 1 - nData - nModel;
   fs.rmSync(outDir, { recursive: true, force: true });
   for (const d of ['data', 'models', 'assessments']) fs.mkdirSync(path.join(outDir, 'aims', d), { recursive: true });
-  const write = (rel, text) => fs.writeFileSync(path.join(outDir, 'aims', rel), text);
-  const stats = { records: count, data: nData, models: nModel, assessments: nIa, defective: 0, defects: {} };
+  const stats = { records: count, findings, data: nData, models: nModel, assessments: nIa, defective: 0, defects: {} };
   /** The record's one defect (about 1 record in 10), or undefined. */
   const defectOf = choices => {
     if (r() >= 0.1) return undefined;
@@ -44,6 +80,10 @@ export function generateCorpus(count, outDir) {
     stats.defects[d] = (stats.defects[d] ?? 0) + 1;
     return d;
   };
+  const kindOf = rel => rel.startsWith('data/') ? 'DataProvenance' : rel.startsWith('models/') ? 'ModelCard' : 'ImpactAssessment';
+  const write = (rel, text) => fs.writeFileSync(path.join(outDir, 'aims', rel),
+    findings === 'many' && rel.includes('/') ? addFindings(kindOf(rel), text, Number(/-(\d+)\.yaml$/.exec(rel)[1]), rf, stats) : text);
+  stats.mutated = 0;
   const head = (kind, id, extra = '') => `apiVersion: aims/v1\nkind: ${kind}\nid: ${id}\ntitle: ${sentence(4).slice(0, -1)}\nowner: team-${pick(WORDS)}\nstatus: ${pick(['draft', 'in-review', 'approved', 'approved'])}\nreviewed: 2026-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}\nreview_by: 2027-0${1 + Math.floor(r() * 9)}-1${Math.floor(r() * 9)}\n${extra}`;
   const list = (key, n, f, ind = '') => `${ind}${key}:\n` + Array.from({ length: n }, () => `${ind}  - ${f()}\n`).join('');
 
@@ -119,11 +159,11 @@ export function generateCorpus(count, outDir) {
   let soa = 'apiVersion: aims/v1\nkind: Applicability\nid: statement-of-applicability\ntitle: Statement of Applicability\nowner: ciso\nstatus: approved\nreviewed: 2026-06-01\nreview_by: 2027-06-01\nscope: All AI systems of the corpus organization.\ncontrols:\n';
   ids.forEach((c, i) => { soa += `  - id: ${c}\n    applicable: true\n    justification: Applies because the organization develops and operates AI systems in scope.\n    status: ${i % 3 ? 'implemented' : 'partial'}\n    owner: ciso\n    evidence:\n      - ${i % 2 ? `dataset-${i % Math.max(1, nData)}` : `model-${i % Math.max(1, nModel)}`}\n`; });
   write('statement-of-applicability.yaml', soa);
-  fs.writeFileSync(path.join(outDir, STAMP), `${CORPUS_VERSION} ${count}\n`);
+  fs.writeFileSync(path.join(outDir, STAMP), `${CORPUS_VERSION} ${count} ${findings}\n`);
   return stats;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const [count, out] = [Number(process.argv[2] ?? 1000), process.argv[3] ?? `.bench/corpus-${process.argv[2] ?? 1000}`];
-  console.log(JSON.stringify(generateCorpus(count, out)));
+  console.log(JSON.stringify(generateCorpus(count, out, process.argv[4] ?? 'few')));
 }
