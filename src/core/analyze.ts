@@ -20,6 +20,8 @@ export interface FileAnalysis {
   dropped?: number;
   /** Never write this file back (it is not valid UTF-8: writing would change bytes nobody touched). */
   readOnly?: boolean;
+  /** js-yaml read the text as one document without error: positions may come from the quick locator. */
+  cleanYaml?: boolean;
 }
 
 export interface RuleSet {
@@ -149,6 +151,7 @@ function analyzeParsed(parsed: ParsedFile, rules: RuleSet, env: Env): FileAnalys
   const { file, text } = parsed;
   const findings: Finding[] = [];
   const out: FileAnalysis = { file, text, findings };
+  if (parsed.problems.length === 0 && !parsed.multiDocument) out.cleanYaml = true;
 
   for (const rule of rules.file) {
     const sev = rules.severity.get(rule.id)!;

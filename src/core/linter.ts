@@ -285,9 +285,9 @@ export class Linter {
   locator(file: string): Locator | undefined {
     let l = this.locators.get(file);
     if (!l) {
-      const text = this.files.get(file)?.text;
-      if (text === undefined) return undefined;
-      l = new Locator(text);
+      const a = this.files.get(file);
+      if (!a) return undefined;
+      l = new Locator(a.text, a.cleanYaml);
       this.locators.set(file, l);
     }
     return l;

@@ -6,6 +6,7 @@ import * as jsyaml from 'js-yaml';
 import type { Path, Range, Target } from './model';
 import type { FileContext } from './rule';
 import { DEFAULT_LIMITS, exceedsNodes, type Limits } from './limits';
+import { QuickLocator } from './quick-locate';
 import { LineMap } from './text';
 
 export interface SyntaxProblem {
@@ -205,10 +206,16 @@ interface TreeNode { start: number; end: number; kind: string; entries?: Map<str
 export class Locator {
   private root: TreeNode | undefined;
   private built = false;
+  private quick: QuickLocator | undefined;
   readonly lines: LineMap;
 
-  constructor(readonly text: string) {
+  /**
+   * `parsedCleanly`: js-yaml read the text as one document without error, so the quick locator
+   * (no second parse; see quick-locate.ts) may answer before the node tree is built.
+   */
+  constructor(readonly text: string, parsedCleanly = false) {
     this.lines = new LineMap(text);
+    if (parsedCleanly) this.quick = new QuickLocator(text);
   }
 
   private build(): void {
@@ -228,16 +235,22 @@ export class Locator {
    * the first line when nothing matches.
    */
   locate(path: Path, target: Target = 'value'): Range {
-    this.build();
-    let node = this.root;
-    let hit: Located | undefined;
-    let lastHit: Located | undefined;
+    let hit: Pick<Located, 'keyStart' | 'keyEnd' | 'start' | 'end'> | undefined;
+    let lastHit: typeof hit;
     let complete = true;
-    for (const seg of path) {
-      const next = node?.entries?.get(seg);
-      if (!next) { complete = false; break; }
-      lastHit = hit = next;
-      node = next.node;
+    const quick = this.built ? undefined : this.quick?.walk(path);
+    if (quick) {
+      complete = quick.complete;
+      lastHit = hit = quick.hits[quick.hits.length - 1];
+    } else {
+      this.build();
+      let node = this.root;
+      for (const seg of path) {
+        const next = node?.entries?.get(seg);
+        if (!next) { complete = false; break; }
+        lastHit = hit = next;
+        node = next.node;
+      }
     }
     if (!complete) {
       // point at the key of the deepest existing ancestor, or the document's first line

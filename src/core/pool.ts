@@ -216,7 +216,7 @@ function readAndAnalyze(root: string, file: string, ruleSet: RuleSet, env: Env, 
 /** Sets the ranges of a file's own findings (as Linter.locate would), on the thread that has the text. */
 function locateOwn(a: FileAnalysis): void {
   let loc: Locator | undefined;
-  const at = (p: (string | number)[], t: 'key' | 'value' | 'entry') => (loc ??= new Locator(a.text)).locate(p, t);
+  const at = (p: (string | number)[], t: 'key' | 'value' | 'entry') => (loc ??= new Locator(a.text, a.cleanYaml)).locate(p, t);
   for (const f of a.findings) {
     if (f.file !== a.file) continue;
     if (!f.range) f.range = at(f.path, f.target);
