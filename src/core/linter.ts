@@ -130,6 +130,17 @@ export class Linter {
     return this.codeList;
   }
 
+  /**
+   * A scratch copy: it starts with this linter's analyses, findings and settings (shared, not
+   * recomputed: an analysis belongs to its text), and what is set or deleted on it afterwards does not
+   * reach this one. The editor's fix-all runs its fix loop on one.
+   */
+  fork(): Linter {
+    const copy = Object.create(Linter.prototype) as Linter;
+    Object.assign(copy, this, { files: new Map(this.files), locators: new Map(this.locators), code: new Map(this.code) });
+    return copy;
+  }
+
   /** Re-runs only the cross-record rules, e.g. after files outside aims/ appeared (evidence paths). */
   invalidate(): void {
     this.cross = this.codeCross = this.crossAll = undefined;

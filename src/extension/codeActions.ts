@@ -37,14 +37,16 @@ function minimalEdit(doc: vscode.TextDocument, after: string): vscode.TextEdit |
 
 /**
  * The text of a document after every safe fix (the engine's fix loop), or undefined when none applies.
- * The document is the source of truth: its text goes to the workspace first (the debounced lint may
- * not have run yet; the service is told when that changes findings), and is its text again afterwards.
+ * The document is the source of truth (the debounced lint may not have run yet). The loop runs on a
+ * scratch copy of the workspace's linter: the workspace, its findings and its views are untouched
+ * until the edit is applied and the document changes.
  */
-export function fixAllText(service: AimsService, ws: AimsWorkspace, rel: string, doc: vscode.TextDocument): string | undefined {
+export function fixAllText(ws: AimsWorkspace, rel: string, doc: vscode.TextDocument): string | undefined {
+  if (!ws.isRecord(rel)) return undefined;
   const original = doc.getText();
-  if (ws.update(rel, original)) service.fire();
-  const { text, applied } = fixFile(ws.linter, rel);
-  ws.update(rel, original); // back to the document's text until the edit is applied: the same findings as before
+  const scratch = ws.linter.fork();
+  scratch.setFile(rel, original);
+  const { text, applied } = fixFile(scratch, rel);
   return applied > 0 && text !== original ? text : undefined;
 }
 
@@ -62,7 +64,7 @@ export class AimsCodeActionProvider implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
 
     if (context.only && FIX_ALL_KIND.contains(context.only) || context.only?.contains(FIX_ALL_KIND)) {
-      const text = fixAllText(this.service, ws, rel, doc);
+      const text = fixAllText(ws, rel, doc);
       if (text !== undefined) {
         const a = new vscode.CodeAction('Fix all auto-fixable AIMS problems', FIX_ALL_KIND);
         const e = minimalEdit(doc, text);
@@ -118,7 +120,7 @@ export async function runFixAll(service: AimsService, uri?: vscode.Uri): Promise
   const doc = await vscode.workspace.openTextDocument(target);
   const hit = service.forUri(doc.uri);
   if (!hit) { void vscode.window.showInformationMessage('AIMS: this file is not a record under aims/.'); return false; }
-  const text = fixAllText(service, hit.ws, hit.rel, doc);
+  const text = fixAllText(hit.ws, hit.rel, doc);
   const e = text !== undefined ? minimalEdit(doc, text) : undefined;
   if (!e) { void vscode.window.setStatusBarMessage('AIMS: nothing to fix automatically', 3000); return false; }
   const edit = new vscode.WorkspaceEdit();
