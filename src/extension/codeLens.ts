@@ -59,7 +59,7 @@ export class CodeFeatures implements vscode.Disposable, vscode.CodeLensProvider,
     this.disposables.push(watcher,
       watcher.onDidCreate(u => this.fromDisk(u)),
       watcher.onDidChange(u => this.fromDisk(u)),
-      watcher.onDidDelete(u => { const hit = this.codeHit(u); if (hit && hit.ws.removeCode(hit.rel)) service.fire(); }),
+      watcher.onDidDelete(u => { const hit = this.codeHit(u); if (hit) hit.ws.removeCode(hit.rel); }),
     );
   }
 
@@ -102,12 +102,12 @@ export class CodeFeatures implements vscode.Disposable, vscode.CodeLensProvider,
     const nb = this.notebookOf(doc);
     if (nb) { this.syncNotebook(nb.nb); return; }
     const hit = this.codeHit(doc.uri);
-    if (hit && hit.ws.updateCode(hit.rel, doc.getText())) this.service.fire();
+    if (hit) hit.ws.updateCode(hit.rel, doc.getText());
   }
 
   private syncNotebook(nb: vscode.NotebookDocument): void {
     const hit = this.codeHit(nb.uri);
-    if (hit && hit.ws.updateCode(hit.rel, notebookText(nb))) this.service.fire();
+    if (hit) hit.ws.updateCode(hit.rel, notebookText(nb));
   }
 
   private fromDisk(uri: vscode.Uri): Promise<void> {
@@ -121,8 +121,8 @@ export class CodeFeatures implements vscode.Disposable, vscode.CodeLensProvider,
     const p = (async () => {
       try {
         const text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8');
-        if (hit.ws.updateCode(hit.rel, text)) this.service.fire();
-      } catch { if (hit.ws.removeCode(hit.rel)) this.service.fire(); }
+        hit.ws.updateCode(hit.rel, text);
+      } catch { hit.ws.removeCode(hit.rel); }
     })().finally(() => this.pending.delete(key));
     this.pending.set(key, p);
     return p;
@@ -147,7 +147,7 @@ export class CodeFeatures implements vscode.Disposable, vscode.CodeLensProvider,
     const hit = this.codeHit(doc.uri);
     if (!hit) return [];
     // the lens and hover follow the text on screen, even before the debounced sync
-    if (hit.ws.linter.codeText(hit.rel) !== doc.getText() && hit.ws.updateCode(hit.rel, doc.getText())) this.service.fire();
+    if (hit.ws.linter.codeText(hit.rel) !== doc.getText()) hit.ws.updateCode(hit.rel, doc.getText());
     const scan = hit.ws.linter.codeScan(hit.rel);
     return (scan?.loads ?? []).map(load => ({ ws: hit.ws, rel: hit.rel, load, range: toRange(load.range) }));
   }
@@ -296,7 +296,7 @@ async function createRecordForLoad(service: AimsService, args: LoadArgs): Promis
   const uri = ws.uri(rec.file);
   try { await vscode.workspace.fs.stat(uri); void vscode.window.showErrorMessage(`AIMS: ${rec.file} exists already.`); return undefined; } catch { /* free */ }
   await vscode.workspace.fs.writeFile(uri, Buffer.from(rec.text, 'utf8'));
-  if (ws.update(rec.file, rec.text)) service.fire();
+  ws.update(rec.file, rec.text);
   await vscode.commands.executeCommand('vscode.openWith', uri, FORM_VIEW_TYPE);
   return uri;
 }
@@ -332,7 +332,7 @@ async function addIdentifierToRecord(service: AimsService, args: LoadArgs): Prom
   edit.set(uri, result.edits.map(e => toTextEdit(doc, e)));
   if (!await vscode.workspace.applyEdit(edit)) return false;
   await doc.save();
-  if (ws.update(record.file, doc.getText())) service.fire();
+  ws.update(record.file, doc.getText());
   return true;
 }
 

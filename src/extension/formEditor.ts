@@ -19,6 +19,7 @@ import {
 import { fixToWorkspaceEdit } from './codeActions';
 import { toTextEdit } from './convert';
 import { webviewHtml, webviewOptions } from './webviewHtml';
+import { logError } from './log';
 import type { AimsService } from './workspace';
 
 /** One open form: a webview panel on a document. */
@@ -150,7 +151,7 @@ export class RecordFormProvider implements vscode.CustomTextEditorProvider, vsco
 
   private enqueue(s: Session, fn: () => Promise<void>): Promise<void> {
     const run = s.queue.then(fn, fn);
-    s.queue = run.catch(e => { console.error('[aims form]', e); });
+    s.queue = run.catch(e => { logError(`record form of ${s.document.uri.fsPath}`, e); });
     return s.queue;
   }
 
@@ -216,7 +217,7 @@ export class RecordFormProvider implements vscode.CustomTextEditorProvider, vsco
     const hit = this.service.forUri(doc.uri);
     if (!hit || doc.isClosed) return;
     // findings of exactly this text (the debounced lint may not have run yet)
-    if (hit.ws.update(hit.rel, doc.getText())) this.service.fire();
+    hit.ws.update(hit.rel, doc.getText());
     const finding = (hit.ws.findings().get(hit.rel) ?? []).find(f => f.ruleId === m.ruleId && pathKey(f.path) === m.key
       && (f.fix?.title === m.title || f.suggestions?.some(x => x.title === m.title)));
     const fix = finding && (finding.fix?.title === m.title ? finding.fix : finding.suggestions?.find(x => x.title === m.title));

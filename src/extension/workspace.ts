@@ -1,5 +1,7 @@
 // One AimsWorkspace per workspace folder that has an aims/ folder: a Linter fed from disk, from open
-// (unsaved) documents and from file watchers. Everything else in the extension reads from here.
+// (unsaved) documents and from file watchers. Everything else in the extension reads from here. A
+// workspace fires its own change event whenever its findings may have changed; the service passes
+// them on as one event for views, status bar and diagnostics.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AIMS_DIR, CONFIG_FILE, ConfigError, DEFAULT_CONFIG, parseConfig, type AimsConfig } from '../core/config';
@@ -29,6 +31,9 @@ export class AimsWorkspace implements vscode.Disposable {
   private codeMatcher: CodeMatcher;
   private usesCache: Map<string, CodeUse[]> | undefined;
   private suppressedCache: Map<string, Finding[]> | undefined;
+  private readonly emitter = new vscode.EventEmitter<void>();
+  /** Fires when findings or coverage may have changed (a record, code, the config, git dates, evidence paths). */
+  readonly onDidChange = this.emitter.event;
 
   /** The workspace folder; replaced by AimsService.refreshFolders when its name or position changes. */
   constructor(public folder: vscode.WorkspaceFolder) {
@@ -152,10 +157,7 @@ export class AimsWorkspace implements vscode.Disposable {
     return (this.usesCache ??= codeUses(this.linter.records(), this.linter.codeScans()));
   }
 
-  /**
-   * Git history for review-stale; only in trusted workspaces and when enabled. Resolves true when the
-   * dates changed (findings may have changed: the caller fires, see AimsService.refreshGit).
-   */
+  /** Git history for review-stale; only in trusted workspaces and when enabled. Resolves true when the dates changed. */
   async refreshGit(): Promise<boolean> {
     const enabled = vscode.workspace.isTrusted && vscode.workspace.getConfiguration('aims', this.folder).get<boolean>('git.enabled', true);
     const dates = enabled ? await gitLastChangeDatesAsync(this.root).catch(() => undefined) : undefined;
@@ -192,6 +194,7 @@ export class AimsWorkspace implements vscode.Disposable {
     this.coverageCache = undefined;
     this.usesCache = undefined;
     this.suppressedCache = undefined;
+    this.emitter.fire();
   }
 
   findings(): Map<string, Finding[]> {
@@ -207,7 +210,7 @@ export class AimsWorkspace implements vscode.Disposable {
     return (this.coverageCache ??= computeCoverage(this.linter, this.findings()));
   }
 
-  dispose(): void { /* nothing held */ }
+  dispose(): void { this.emitter.dispose(); }
 }
 
 /** All AIMS workspaces (multi-root aware) with one change event for views, status bar and diagnostics. */
@@ -216,8 +219,44 @@ export class AimsService implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
   readonly onDidChange = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private readonly subscriptions = new Map<AimsWorkspace, vscode.Disposable>();
+  /** While > 0 (a reload runs), changes are held and fired once at the end. */
+  private holding = 0;
+  private held = false;
 
-  async refreshFolders(): Promise<void> {
+  /** Runs `work` (which may change several records or workspaces) and fires at most once, at the end. */
+  atOnce(work: () => void): void {
+    this.holding++;
+    try { work(); } finally {
+      if (--this.holding === 0 && this.held) { this.held = false; this.emitter.fire(); }
+    }
+  }
+
+  /** Runs `work` with change events held, then fires once (`always`, or when anything changed). */
+  private async batch(work: () => Promise<void>, always: boolean): Promise<void> {
+    this.holding++;
+    try { await work(); } finally {
+      if (--this.holding === 0 && (this.held || always)) { this.held = false; this.emitter.fire(); }
+    }
+  }
+
+  private add(key: string, ws: AimsWorkspace): void {
+    this.workspaces.set(key, ws);
+    this.subscriptions.set(ws, ws.onDidChange(() => this.fire()));
+  }
+
+  private drop(key: string, ws: AimsWorkspace): void {
+    this.subscriptions.get(ws)?.dispose();
+    this.subscriptions.delete(ws);
+    ws.dispose();
+    this.workspaces.delete(key);
+  }
+
+  refreshFolders(): Promise<void> {
+    return this.batch(() => this.syncFolders(), true);
+  }
+
+  private async syncFolders(): Promise<void> {
     const folders = vscode.workspace.workspaceFolders ?? [];
     const keep = new Set<string>();
     for (const f of folders) {
@@ -229,30 +268,29 @@ export class AimsService implements vscode.Disposable {
       if (known) known.folder = f; // its name or index may have changed
       else {
         const ws = new AimsWorkspace(f);
-        this.workspaces.set(key, ws);
+        this.add(key, ws);
         await ws.load();
         void this.refreshGit([ws]);
       }
     }
-    for (const [key, ws] of this.workspaces) if (!keep.has(key)) { ws.dispose(); this.workspaces.delete(key); }
+    for (const [key, ws] of this.workspaces) if (!keep.has(key)) this.drop(key, ws);
     await vscode.commands.executeCommand('setContext', 'aims.hasAimsFolder', this.workspaces.size > 0);
-    this.fire();
   }
 
-  async reloadAll(): Promise<void> {
+  reloadAll(): Promise<void> {
     const list = [...this.workspaces.values()];
-    await Promise.all(list.map(w => w.load()));
-    this.fire();
-    void this.refreshGit(list);
+    return this.batch(async () => {
+      await Promise.all(list.map(w => w.load()));
+      void this.refreshGit(list);
+    }, true);
   }
 
   /**
-   * Reads the git history (review-stale) of `list` again and fires when it changed findings; the
-   * workspaces stay usable meanwhile. Resolves when done.
+   * Reads the git history (review-stale) of `list` again (a workspace whose findings change fires);
+   * the workspaces stay usable meanwhile. Resolves when done.
    */
   async refreshGit(list: readonly AimsWorkspace[] = this.list()): Promise<void> {
-    const changed = await Promise.all(list.map(ws => ws.refreshGit()));
-    if (changed.some(Boolean)) this.fire();
+    await Promise.all(list.map(ws => ws.refreshGit()));
   }
 
   forUri(uri: vscode.Uri): { ws: AimsWorkspace; rel: string } | undefined {
@@ -277,10 +315,14 @@ export class AimsService implements vscode.Disposable {
     return all.sort((a, b) => at(a) - at(b));
   }
 
-  fire(): void { this.emitter.fire(); }
+  /** Tells views, status bar and diagnostics to refresh (workspaces fire by themselves; this is for settings). */
+  fire(): void {
+    if (this.holding) { this.held = true; return; }
+    this.emitter.fire();
+  }
 
   dispose(): void {
-    for (const ws of this.workspaces.values()) ws.dispose();
+    for (const [key, ws] of this.workspaces) this.drop(key, ws);
     for (const d of this.disposables) d.dispose();
   }
 }

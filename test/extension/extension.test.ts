@@ -170,12 +170,40 @@ describe('AIMS extension in a real VS Code', function () {
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
     await waitFor(() => aimsDiagnostics(uri).length >= 3, 5000, 'three fixable findings');
+    await api.idle();
+    // the fix loop runs on a scratch copy: the live workspace keeps its analysis and fires nothing
+    const ws = api.service.list()[0];
+    const before = ws.linter.analysis('aims/data/fixall-test.yaml');
+    let fired = 0;
+    const sub = api.service.onDidChange(() => { fired++; });
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.aims');
+    sub.dispose();
+    assert.equal(fired, 0, 'computing the fixes changed the workspace');
+    assert.equal(ws.linter.analysis('aims/data/fixall-test.yaml'), before, 'the live linter kept its analysis of the file');
     const fixAll = actions.find(a => a.kind?.value === 'source.fixAll.aims');
     assert.ok(fixAll?.edit, 'source.fixAll.aims is offered');
     assert.ok(await vscode.workspace.applyEdit(fixAll!.edit!));
     assert.equal(doc.getText(), DATASET('fixall-test'));
     await doc.save();
+  });
+
+  it('a workspace fires its own change event, once per change, and the service passes it on', () => {
+    const ws = api.service.list()[0];
+    let own = 0, service = 0;
+    const subs = [ws.onDidChange(() => { own++; }), api.service.onDidChange(() => { service++; })];
+    try {
+      const rel = 'aims/data/events-test.yaml'; // never on disk: no watcher interferes
+      assert.equal(ws.update(rel, DATASET('events-test')), true);
+      assert.deepEqual([own, service], [1, 1], 'a new record');
+      assert.equal(ws.update(rel, DATASET('events-test')), false);
+      assert.deepEqual([own, service], [1, 1], 'the same text again changes nothing');
+      assert.equal(ws.update('aims/notes.txt', 'not a record'), false);
+      assert.deepEqual([own, service], [1, 1], 'a file that is not a record');
+      assert.equal(ws.remove(rel), true);
+      assert.deepEqual([own, service], [2, 2], 'a removed record');
+    } finally {
+      for (const s of subs) s.dispose();
+    }
   });
 
   it('offers "Mark reviewed today" and "create the missing record" quick fixes', async () => {
