@@ -23,12 +23,18 @@ export function refControls(r: IndexedRecord, ref: RecordRef): string[] {
   return controlsOf(r.summary.kind, undefined);
 }
 
-/** Distinct candidates (first occurrence order) with their lowercase forms, for many closeMatchesIn calls. */
-export interface LoweredCandidates { ids: string[]; lower: string[] }
+/**
+ * Distinct candidates (first occurrence order) with their lowercase forms and their indexes by the
+ * length of the lowercase form, for many closeMatchesIn calls.
+ */
+export interface LoweredCandidates { ids: string[]; lower: string[]; byLength: Map<number, number[]> }
 
 export function lowerCandidates(candidates: Iterable<string>): LoweredCandidates {
   const ids = [...(candidates instanceof Set ? candidates : new Set(candidates))];
-  return { ids, lower: ids.map(c => c.toLowerCase()) };
+  const lower = ids.map(c => c.toLowerCase());
+  const byLength = new Map<number, number[]>();
+  lower.forEach((l, i) => { const b = byLength.get(l.length); if (b) b.push(i); else byLength.set(l.length, [i]); });
+  return { ids, lower, byLength };
 }
 
 /**
@@ -37,17 +43,20 @@ export function lowerCandidates(candidates: Iterable<string>): LoweredCandidates
  * ids per reference was most of the rule's time. The same decision as didYouMean(word, [c]) === c for
  * each candidate c: the bounded edit distance of the lowercase forms is at most matchBudget(word)
  * (editDistance answers more than that when their lengths differ by more, which is all that
- * didYouMean's length shortcut skips).
+ * didYouMean's length shortcut skips). Only candidates whose length is within that budget are
+ * visited: thousands of dangling references against thousands of ids must not cost their product.
  */
 export function closeMatchesIn(word: string, candidates: LoweredCandidates): string[] {
   const out: string[] = [];
   const lower = word.toLowerCase();
   const max = matchBudget(word);
-  const { ids, lower: lows } = candidates;
-  for (let i = 0; i < ids.length; i++) {
-    const c = ids[i], cl = lows[i];
-    if (c === word || Math.abs(cl.length - lower.length) > max) continue;
-    if (cl === lower || editDistance(lower, cl, max) <= max) out.push(c);
+  const { ids, lower: lows, byLength } = candidates;
+  for (let len = Math.max(0, lower.length - max); len <= lower.length + max; len++) {
+    for (const i of byLength.get(len) ?? []) {
+      const c = ids[i], cl = lows[i];
+      if (c === word) continue;
+      if (cl === lower || editDistance(lower, cl, max) <= max) out.push(c);
+    }
   }
   return out.sort();
 }

@@ -17,6 +17,20 @@ export default defineRule({
     good: 'kind: ModelCard\nid: churn-model\nimpact_assessment: churn-model-impact   # system: churn-model',
   },
   check(ctx) {
+    // the assessments of each system, built on the first mismatch (not one scan of all records per mismatch)
+    let bySystem: Map<string, typeof ctx.records[number][]> | undefined;
+    const assessmentsOf = (system: string) => {
+      if (!bySystem) {
+        bySystem = new Map();
+        for (const x of ctx.records) {
+          const s = x.summary.system;
+          if (x.summary.kind !== 'ImpactAssessment' || !s || !x.summary.id) continue;
+          const l = bySystem.get(s);
+          if (l) l.push(x); else bySystem.set(s, [x]);
+        }
+      }
+      return bySystem.get(system) ?? [];
+    };
     for (const r of ctx.records) {
       const id = r.summary.id, named = r.summary.system;
       if (r.summary.kind !== 'ModelCard' || !id || !named) continue;
@@ -24,7 +38,7 @@ export default defineRule({
       // an assessment without a system is reported by required-field
       if (assessments.length === 0 || assessments.some(a => !a.summary.system || a.summary.system === id)) continue;
       const a = assessments[0];
-      const own = ctx.records.filter(x => x.summary.kind === 'ImpactAssessment' && x.summary.system === id && x.summary.id);
+      const own = assessmentsOf(id);
       const suggestions: Fix[] = own.length === 1
         ? [{ title: `Change to '${own[0].summary.id}'`, ops: [{ op: 'set', path: ['impact_assessment'], value: own[0].summary.id }] }]
         : [];
