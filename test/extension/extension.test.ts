@@ -171,14 +171,12 @@ describe('AIMS extension in a real VS Code', function () {
     await vscode.window.showTextDocument(doc);
     await waitFor(() => aimsDiagnostics(uri).length >= 3, 5000, 'three fixable findings');
     await api.idle();
-    // the fix loop runs on a scratch copy: the live workspace keeps its analysis and fires nothing
+    // the fix loop runs on a scratch copy: the live linter keeps its analysis of the file (setting
+    // the fixed text on it and the original back would have replaced it twice)
     const ws = api.service.list()[0];
     const before = ws.linter.analysis('aims/data/fixall-test.yaml');
-    let fired = 0;
-    const sub = api.service.onDidChange(() => { fired++; });
+    assert.ok(before);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, new vscode.Range(0, 0, 0, 0), 'source.fixAll.aims');
-    sub.dispose();
-    assert.equal(fired, 0, 'computing the fixes changed the workspace');
     assert.equal(ws.linter.analysis('aims/data/fixall-test.yaml'), before, 'the live linter kept its analysis of the file');
     const fixAll = actions.find(a => a.kind?.value === 'source.fixAll.aims');
     assert.ok(fixAll?.edit, 'source.fixAll.aims is offered');
