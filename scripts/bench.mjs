@@ -52,37 +52,37 @@ console.log(`${path.relative(root, cli)} lint --format ${format}; ${runs} runs p
 const targets = { 5000: 2, 20000: 2 }; // ratio to the floor
 const verdicts = [];
 for (const profile of corpora) {
-console.log(`— ${PROFILE[profile] ?? profile} corpus —`);
-const rows = [];
-for (const n of sizes) {
-  const dir = path.join(root, '.bench', profile === 'few' ? `corpus-${n}` : `corpus-${n}-${profile}`);
-  if (!corpusIsCurrent(n, dir, profile)) { process.stdout.write(`generating ${path.relative(root, dir)}… `); console.log(JSON.stringify(generateCorpus(n, dir, profile))); }
-  const files = fs.readdirSync(path.join(dir, 'aims'), { recursive: true }).map(f => path.join(dir, 'aims', f)).filter(f => fs.statSync(f).isFile());
-  const bytes = files.reduce((s, f) => s + fs.statSync(f).size, 0);
-  // warm the file cache; count the findings
-  const findings = JSON.parse(time([cli, 'lint', '--format', 'json'], dir).out).length;
-  const lint = [], floor = [], lintRss = [], floorRss = [];
-  for (let i = 0; i < runs; i++) {
-    const a = time([cli, 'lint', '--format', format], dir);
-    lint.push(a.ms); if (a.rssMb) lintRss.push(a.rssMb);
-    const b = time(['-e', floorScript], dir);
-    floor.push(b.ms); if (b.rssMb) floorRss.push(b.rssMb);
+  console.log(`— ${PROFILE[profile] ?? profile} corpus —`);
+  const rows = [];
+  for (const n of sizes) {
+    const dir = path.join(root, '.bench', profile === 'few' ? `corpus-${n}` : `corpus-${n}-${profile}`);
+    if (!corpusIsCurrent(n, dir, profile)) { process.stdout.write(`generating ${path.relative(root, dir)}… `); console.log(JSON.stringify(generateCorpus(n, dir, profile))); }
+    const files = fs.readdirSync(path.join(dir, 'aims'), { recursive: true }).map(f => path.join(dir, 'aims', f)).filter(f => fs.statSync(f).isFile());
+    const bytes = files.reduce((s, f) => s + fs.statSync(f).size, 0);
+    // warm the file cache; count the findings
+    const findings = JSON.parse(time([cli, 'lint', '--format', 'json'], dir).out).length;
+    const lint = [], floor = [], lintRss = [], floorRss = [];
+    for (let i = 0; i < runs; i++) {
+      const a = time([cli, 'lint', '--format', format], dir);
+      lint.push(a.ms); if (a.rssMb) lintRss.push(a.rssMb);
+      const b = time(['-e', floorScript], dir);
+      floor.push(b.ms); if (b.rssMb) floorRss.push(b.rssMb);
+    }
+    rows.push({ n, lint, floor });
+    const m = median(lint), f = median(floor);
+    console.log(`${String(n).padStart(6)} records (${files.length} files, ${(bytes / 1e6).toFixed(1)} MB, ${findings} findings)`);
+    console.log(`    aims lint  ${fmt(lint).padEnd(22)} ms  ${(m / n).toFixed(3)} ms/record${lintRss.length ? `  peak RSS ${fmt(lintRss)} MB` : ''}`);
+    console.log(`    floor      ${fmt(floor).padEnd(22)} ms  ${(f / n).toFixed(3)} ms/record${floorRss.length ? `  peak RSS ${fmt(floorRss)} MB` : ''}`);
+    console.log(`    ratio to the floor ${(m / f).toFixed(2)}×`);
+    if (targets[n]) verdicts.push(`${PROFILE[profile] ?? profile}, ${n} records: ${(m / f).toFixed(2)}× the floor (target ≤ ${targets[n]}×) — ${m / f <= targets[n] ? 'met' : 'NOT met'}`);
   }
-  rows.push({ n, lint, floor });
-  const m = median(lint), f = median(floor);
-  console.log(`${String(n).padStart(6)} records (${files.length} files, ${(bytes / 1e6).toFixed(1)} MB, ${findings} findings)`);
-  console.log(`    aims lint  ${fmt(lint).padEnd(22)} ms  ${(m / n).toFixed(3)} ms/record${lintRss.length ? `  peak RSS ${fmt(lintRss)} MB` : ''}`);
-  console.log(`    floor      ${fmt(floor).padEnd(22)} ms  ${(f / n).toFixed(3)} ms/record${floorRss.length ? `  peak RSS ${fmt(floorRss)} MB` : ''}`);
-  console.log(`    ratio to the floor ${(m / f).toFixed(2)}×`);
-  if (targets[n]) verdicts.push(`${PROFILE[profile] ?? profile}, ${n} records: ${(m / f).toFixed(2)}× the floor (target ≤ ${targets[n]}×) — ${m / f <= targets[n] ? 'met' : 'NOT met'}`);
-}
-if (rows.length > 1) {
+  if (rows.length > 1) {
+    console.log('');
+    for (let i = 1; i < rows.length; i++) {
+      const a = rows[i - 1], b = rows[i];
+      console.log(`growth ${a.n}→${b.n} records (×${(b.n / a.n).toFixed(0)}): aims lint ×${(median(b.lint) / median(a.lint)).toFixed(2)}, floor ×${(median(b.floor) / median(a.floor)).toFixed(2)}`);
+    }
+  }
   console.log('');
-  for (let i = 1; i < rows.length; i++) {
-    const a = rows[i - 1], b = rows[i];
-    console.log(`growth ${a.n}→${b.n} records (×${(b.n / a.n).toFixed(0)}): aims lint ×${(median(b.lint) / median(a.lint)).toFixed(2)}, floor ×${(median(b.floor) / median(a.floor)).toFixed(2)}`);
-  }
-}
-console.log('');
 }
 for (const v of verdicts) console.log(v);
