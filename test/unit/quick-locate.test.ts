@@ -18,8 +18,12 @@ function yamlFiles(dir: string): string[] {
   });
 }
 
-/** Every path of the data, and a missing key or index below every collection. */
+/**
+ * Every path of the data, and a missing key or index below every collection; at most 20,000 (an
+ * alias bomb among the fixtures expands to far more).
+ */
 function pathsOf(data: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+  if (out.length >= 20_000) return out;
   out.push(prefix);
   if (Array.isArray(data)) {
     data.forEach((v, i) => pathsOf(v, [...prefix, i], out));
