@@ -102,7 +102,7 @@ describe('AIMS extension in a real VS Code', function () {
     assert.ok(typeof one.code === 'object' && String(one.code.target).includes('docs/rules/dangling-reference.md'));
   });
 
-  it('shows a diagnostic within 1 s of an edit and removes it with the quick fix, keeping the rest of the text', async () => {
+  it('shows a diagnostic after an edit and removes it with the quick fix, keeping the rest of the text', async () => {
     const uri = await writeFile('aims/data/edit-test.yaml', DATASET('edit-test'));
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);

@@ -9,7 +9,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { docScreenshot, Steps, ui, withVsCode } from './ui-lib';
+import { docScreenshot, Steps, ui, until, withVsCode } from './ui-lib';
 
 type Page = import('playwright-core').Page;
 const steps = new Steps();
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
       await page.keyboard.press('Enter');
       await page.locator('.tab', { hasText: 'chargebacks-2025.yaml' }).first().waitFor();
       const file = path.join(workspace, 'aims/data/chargebacks-2025.yaml');
-      for (let i = 0; i < 100 && !fs.existsSync(file); i++) await page.waitForTimeout(50);
+      await until('the new record on disk', () => fs.existsSync(file));
       const text = fs.readFileSync(file, 'utf8');
       assert.match(text, /^identifiers:\n  - s3:\/\/northwind-ml\/fraud\/chargebacks-2025\/$/m);
       assert.match(text, /^  uri: s3:\/\/northwind-ml\/fraud\/chargebacks-2025\/$/m);
