@@ -115,6 +115,8 @@ export interface CoverageReport {
   controls: ControlCoverage[];
   /** The Statement of Applicability in force, if exactly one is. */
   soaFile?: string;
+  /** The title of the Statement of Applicability in force (its `title:`), if it has one: the exports' title. */
+  soaTitle?: string;
   /** Every Statement of Applicability in force (not retired): exactly one is expected. */
   soaInForce: string[];
   /** Why no control can be covered (no SoA, two in force, not approved), if so. */
@@ -345,6 +347,8 @@ export function computeCoverage(linter: Linter, all: Map<string, Finding[]> = li
     total: controls.length, counts, groups, controls, soaFile: soa?.file, soaInForce: inForce.map(r => r.file), orgControls,
     matrixControls: matrixProfiles.map(p => p.control), systems: systemResults, datasets: datasetResults, findings: total,
   };
+  const soaTitle = soa?.summary.title?.trim();
+  if (soaTitle) report.soaTitle = soaTitle;
   if (soaNote) report.soaNote = soaNote;
   return report;
 }
