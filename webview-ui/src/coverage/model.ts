@@ -84,11 +84,14 @@ export function normalizeViewState(x: unknown): ViewState {
   return out;
 }
 
-/** The owners named in the report, sorted, each once. */
+/** Natural order ("model 2" before "model 10"), as src/core/recordList.ts sorts records. */
+const naturalOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** The owners named in the report, sorted naturally, each once. */
 export function ownersOf(report: CoverageReport): string[] {
   const set = new Set<string>();
   for (const c of report.controls) if (c.owner?.trim()) set.add(c.owner.trim());
-  return [...set].sort((a, b) => a.localeCompare(b));
+  return [...set].sort(naturalOrder.compare);
 }
 
 /** The owner filter with an owner that is no longer in the report reset to "any". */
