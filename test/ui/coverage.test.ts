@@ -14,7 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CoverageReport } from '../../src/core/coverage';
 
-import { docScreenshot, quickOpen, repo, Steps, ui, withVsCode } from './ui-lib';
+import { docScreenshot, repo, Steps, ui, withVsCode } from './ui-lib';
 
 type Page = import('playwright-core').Page;
 type FrameLocator = import('playwright-core').FrameLocator;
@@ -278,9 +278,10 @@ async function main(): Promise<void> {
     await step(page, 'coverage-12-narrow-split-nothing-cut-off', async () => {
       f = await panelAlone(page);
       await page.setViewportSize({ width: 1100, height: 900 });
-      await quickOpen(page, 'credit-risk-scorer.yaml');
-      await ui.runCommand(page, 'View: Move Editor into Right Group');
-      await page.locator('.split-view-view .editor-group-container').nth(1).locator('.tab.active', { hasText: 'credit-risk-scorer.yaml' }).waitFor();
+      // a control id opens the SoA entry beside the panel: two editor groups side by side
+      await f.locator('tr.control-row[data-control="A.6.2.4"] button.control-id').click();
+      await page.locator('.tab', { hasText: 'statement-of-applicability.yaml' }).first().waitFor();
+      assert.equal(await page.locator('.editor-group-container').count(), 2, 'two editor groups');
       f = await waitForPanel(page);
       const width = await f.locator('body').evaluate(() => document.documentElement.clientWidth);
       assert.ok(width > 300 && width < 800, `the panel is narrow in the split: ${width}px`);

@@ -1,7 +1,8 @@
 // The control-coverage panel: totals, a systems × controls matrix (a heat map of the per-system and
 // per-dataset controls), a bar per group and the 38 Annex A controls grouped A.2–A.10 (then the
 // organization-defined ones) with state, owner, evidence, open findings and review date; filters by state, owner and text (kept with
-// setState); every action (open the SoA entry, open evidence, export) is a message to the extension
+// setState; a summary tile shows its state alone). Below about 800 px the rows become labelled cards
+// (coverage.css) and the matrix turns to controls as rows when systems as rows would not fit; every action (open the SoA entry, open evidence, export) is a message to the extension
 // (src/extension/coveragePanel.ts), which checks it before doing anything. Record values reach the page
 // only as text (dom.ts); styles come from coverage.css and VS Code's theme variables.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
@@ -434,7 +435,7 @@ function fitMatrix(): void {
   const table = wrap?.querySelector<HTMLElement>('table.matrix');
   if (!wrap || !table || !wrap.clientWidth) return;
   if (!matrixTransposed) matrixNaturalWidth = table.scrollWidth;
-  const transpose = matrixNaturalWidth > wrap.clientWidth;
+  const transpose = matrixNaturalWidth > wrap.clientWidth + 1;
   if (transpose !== matrixTransposed) {
     matrixTransposed = transpose;
     matrixFocus = { row: matrixFocus.col, col: matrixFocus.row };
