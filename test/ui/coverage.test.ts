@@ -267,11 +267,19 @@ async function main(): Promise<void> {
     await step(page, 'coverage-08-dark-theme', () => themed('Dark Modern', 'vs-dark', 'coverage-panel-dark'));
 
     // a narrow split (the issue's case: about 520 px of editor): the panel on the left, a record on the right
-    const split = async (label: string, kind: 'vs' | 'vs-dark', out: string): Promise<void> => {
+    const split = async (label: string, kind: 'vs' | 'vs-dark', out: string, part: 'top' | 'controls'): Promise<void> => {
       await ui.setTheme(page, label, kind);
       f = await waitForPanel(page);
       await f.locator(kind === 'vs' ? 'body.vscode-light' : 'body.vscode-dark').waitFor();
-      await f.locator('body').evaluate(() => window.scrollTo(0, 0));
+      if (part === 'top') {
+        await f.locator('body').evaluate(() => window.scrollTo(0, 0));
+      } else {
+        // the partial controls alone (a tile), as cards: owner, evidence, findings and review due on their own lines
+        const tile = f.locator('[data-total="partial"] button.total-button');
+        if ((await tile.getAttribute('aria-pressed')) !== 'true') await tile.click();
+        await f.locator(`${ANNEX_ROWS}[data-state="covered"]`).first().waitFor({ state: 'detached' });
+        await f.locator('.toolbar').evaluate(el => el.scrollIntoView({ block: 'start' }));
+      }
       await page.mouse.move(5, 5);
       await docScreenshot(page, out);
     };
@@ -306,8 +314,8 @@ async function main(): Promise<void> {
       assert.equal(due, '"Review due"');
       console.log(`    ${width}px panel: page, table and matrix fit (scrollWidth = clientWidth), ${m.cells} cells inside`);
     });
-    await step(page, 'coverage-13-split-light', () => split('Light Modern', 'vs', 'coverage-panel-split-light'));
-    await step(page, 'coverage-14-split-dark', () => split('Dark Modern', 'vs-dark', 'coverage-panel-split-dark'));
+    await step(page, 'coverage-13-split-light', () => split('Light Modern', 'vs', 'coverage-panel-split-light', 'top'));
+    await step(page, 'coverage-14-split-dark', () => split('Dark Modern', 'vs-dark', 'coverage-panel-split-dark', 'controls'));
 
     await step(page, 'coverage-09-high-contrast-theme', async () => {
       await ui.setTheme(page, 'Dark High Contrast', 'hc-black');
