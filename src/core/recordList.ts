@@ -85,12 +85,17 @@ export function matchesRecordFilter(r: IndexedRecord, words: readonly string[]):
   return words.every(w => hay.includes(w));
 }
 
+const KIND_PREFIX = /^(?:an? |the )?(?:impact assessment|model card|data provenance(?: record)?|dataset|data set)s? (?:of|for) (?:the |an? )?/i;
+
 /**
- * A title short enough to leave room for the id, status and owner in a side bar of default width:
- * a trailing parenthetical dropped, then cut at a word boundary with an ellipsis.
+ * A title short enough to leave room for the status and owner in a side bar of default width: the
+ * kind's name in front and a trailing parenthetical dropped, then cut at a word boundary with an ellipsis.
  */
 export function shortTitle(title: string, max = 36): string {
   let t = title.replace(/\s+/g, ' ').trim();
+  // the kind is the view's name already: "Impact assessment of the card fraud detector" → "Card fraud detector"
+  const rest = t.replace(KIND_PREFIX, '');
+  if (rest !== t && rest.length >= 8) t = rest.charAt(0).toUpperCase() + rest.slice(1);
   const bare = t.replace(/\s*\([^()]*\)$/, '');
   if (bare.length >= 8) t = bare;
   if (t.length <= max) return t;

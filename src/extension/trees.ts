@@ -15,6 +15,9 @@ import type { AimsService, AimsWorkspace } from './workspace';
 import { codeSpan, escapeMarkdown } from './markdown';
 import { filterWords, groupRecords, matchesRecordFilter, ownerName, shortTitle, sortRecords, type GroupBy, type RecordGroup } from '../core/recordList';
 
+/** At most this many characters of a title in a record tree: with status and owner, it fits a 300 px side bar. */
+export const TREE_TITLE_MAX = 22;
+
 /**
  * A record's line in a tree after its short title: status · owner (the person, not the role) · id, the
  * most telling first as the side bar cuts the end; everything in full in the tooltip.
@@ -144,7 +147,7 @@ export class RecordsTreeProvider implements vscode.TreeDataProvider<RecordNode> 
     const worst = worstSeverity(findings);
     const uses = ws.uses().get(record.file)?.length ?? 0;
     // a short title, so that the status and owner stay in view in a side bar of default width
-    const item = new vscode.TreeItem(s.title?.trim() ? shortTitle(s.title, 28) : s.id || record.file, uses ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(s.title?.trim() ? shortTitle(s.title, TREE_TITLE_MAX) : s.id || record.file, uses ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `${ws.folder.uri.toString()}#${record.file}`;
     item.description = [recordDescription(s.title?.trim() ? s.id : undefined, s.status, s.owner), uses ? `used in ${uses} place${uses === 1 ? '' : 's'}` : ''].filter(Boolean).join(' · ');
     item.iconPath = severityIcon(worst, this.icon);

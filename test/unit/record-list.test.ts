@@ -58,6 +58,9 @@ describe('record lists', () => {
     assert.equal(shortTitle('Out-of-time holdout of personal loan applications, January-June 2025', 28), 'Out-of-time holdout of…');
     assert.equal(shortTitle('Supercalifragilisticexpialidociousmodelname', 20), 'Supercalifragilisti…', 'a long word is cut');
     for (const t of ['a (b)', 'x'.repeat(300), 'Model (v2)']) assert.ok(shortTitle(t, 28).length <= 28, t);
+    assert.equal(shortTitle('Impact assessment of the credit risk scorer 3.x', 22), 'Credit risk scorer 3.x');
+    assert.equal(shortTitle('Model card for the fraud detector', 22), 'Fraud detector');
+    assert.equal(shortTitle('Impact assessment of it', 30), 'Impact assessment of it', 'too little left: kept');
     assert.equal(ownerName('Tomás Ferreira, AI Governance Lead'), 'Tomás Ferreira');
     assert.equal(ownerName('ml-platform-team'), 'ml-platform-team');
   });
