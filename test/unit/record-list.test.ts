@@ -2,6 +2,7 @@
 // folder, the text filter and the short titles of the record trees.
 import * as assert from 'node:assert/strict';
 import { compareNatural, filterWords, groupRecords, matchesRecordFilter, ownerName, shortTitle, sortRecords } from '../../src/core/recordList';
+import { referenceOptions } from '../../src/core/form';
 import type { IndexedRecord } from '../../src/core/rule';
 import type { RecordSummary } from '../../src/core/model';
 
@@ -25,6 +26,11 @@ describe('record lists', () => {
       rec('aims/n.yaml', { title: 'Model 0' }),
     ];
     assert.deepEqual(sortRecords(list).map(r => r.file), ['aims/m2.yaml', 'aims/x.yaml', 'aims/m10.yaml', 'aims/d.yaml', 'aims/n.yaml']);
+  });
+
+  it('reference pickers offer ids in natural order', () => {
+    const list = ['model-10', 'model-2', 'model-1'].map(id => ({ ...rec(`aims/${id}.yaml`, { id }), summary: { kind: 'DataProvenance', id } as RecordSummary }));
+    assert.deepEqual(referenceOptions(list, ['DataProvenance']).map(o => o.id), ['model-1', 'model-2', 'model-10']);
   });
 
   it('groups by status, owner or folder; the group without a value last', () => {
