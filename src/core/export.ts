@@ -381,12 +381,20 @@ export interface SoaFileOptions {
 }
 
 /**
+ * The title of an exported Statement of Applicability: the `title:` of the SoA in force (e.g. "Statement
+ * of Applicability, Northwind Lending AIMS"), else "Statement of Applicability — <folder>".
+ */
+export function soaExportTitle(report: CoverageReport, rootName: string): string {
+  return report.soaTitle || `Statement of Applicability — ${rootName}`;
+}
+
+/**
  * The Statement of Applicability as a file of `format`, with the options `aims coverage --format csv|html
- * --output FILE` uses: CSV with a byte order mark, HTML (and Markdown) titled "Statement of Applicability —
- * <folder>" and generated today.
+ * --output FILE` uses: CSV with a byte order mark, HTML (and Markdown) titled by soaExportTitle and
+ * generated today.
  */
 export function soaFileText(report: CoverageReport, format: SoaFormat, opts: SoaFileOptions): string {
   if (format === 'csv') return soaCsv(report, { bom: true });
-  const o: SoaExportOptions = { title: `Statement of Applicability — ${opts.rootName}`, generatedOn: opts.today };
+  const o: SoaExportOptions = { title: soaExportTitle(report, opts.rootName), generatedOn: opts.today };
   return format === 'html' ? soaHtml(report, o) : soaMarkdown(report, o);
 }

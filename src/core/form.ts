@@ -8,6 +8,7 @@
 // Every edit goes through edit.ts, so untouched lines and comments stay byte-identical, and it is
 // checked before it is handed out: the edited text is parsed again and must hold exactly the data the
 // change asked for. An edit that would change anything else is refused with a message, never applied.
+import { compareNatural } from './recordList';
 import { CONTROLS, getControl, GROUPS } from './catalogue';
 import { ruleDocsUrl } from './docs-url';
 import { applyEdits, computeEdits, onlyEmptyAfterFirst, type EditOp, type SetOp, type TextEdit } from './edit';
@@ -175,14 +176,14 @@ export function formModel(kind: Kind): FormModel {
   return { kind, title: spec.title, description: spec.description, controls: [...spec.controls], groups: [record, ...groups] };
 }
 
-/** Records a reference picker offers: those of the allowed kinds that have an id, sorted by id. */
+/** Records a reference picker offers: those of the allowed kinds that have an id, sorted naturally by id. */
 export function referenceOptions(records: readonly IndexedRecord[], kinds: readonly Kind[]): { id: string; title?: string; kind: Kind; file: string }[] {
   const out: { id: string; title?: string; kind: Kind; file: string }[] = [];
   for (const r of records) {
     if (!r.summary.id || (kinds.length && !kinds.includes(r.summary.kind))) continue;
     out.push({ id: r.summary.id, title: r.summary.title, kind: r.summary.kind, file: r.file });
   }
-  return out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return out.sort((a, b) => compareNatural(a.id, b.id));
 }
 
 /** What add-item inserts into the list at `path` when no value is given: a blank item, as skeletons write it. */

@@ -22,6 +22,9 @@ const FORMAT_LABELS: Record<SoaFormat, { label: string; detail: string }> = {
   html: { label: 'HTML', detail: 'One self-contained page for auditors, prints on A4 landscape (.html)' },
 };
 
+/** The button of the "exported" message, per format (see openExport). */
+const OPEN_ACTION: Record<SoaFormat, string> = { html: 'Open in Browser', markdown: 'Open Preview', csv: 'Open' };
+
 export class CoveragePanelController implements vscode.Disposable {
   static readonly viewType = 'aims.coverage';
   /** At most one report per this many ms while records change (the first change is posted at once). */
@@ -302,11 +305,28 @@ export class CoveragePanelController implements vscode.Disposable {
     }
     await vscode.workspace.fs.writeFile(target, Buffer.from(text, 'utf8'));
     const where = vscode.workspace.asRelativePath(target, true);
-    const written = target;
-    void vscode.window.showInformationMessage(`AIMS: Statement of Applicability exported to ${where}.`, 'Open').then(choice => {
-      if (choice === 'Open') void vscode.commands.executeCommand('vscode.open', written);
+    const written = target, action = OPEN_ACTION[format];
+    void vscode.window.showInformationMessage(`AIMS: Statement of Applicability exported to ${where}.`, action).then(choice => {
+      if (choice === action) void this.openExport(written, format!);
     });
     return target;
+  }
+
+  /** Opens the browser for a URI (vscode.env.openExternal); tests replace it. */
+  openExternal: (uri: vscode.Uri) => Thenable<boolean> = uri => vscode.env.openExternal(uri);
+
+  /**
+   * Opens an exported file the way it is meant to be read: HTML rendered in the default browser (not its
+   * source), Markdown in the Markdown preview, CSV in the editor.
+   */
+  async openExport(uri: vscode.Uri, format: SoaFormat): Promise<void> {
+    if (format === 'html') {
+      await this.openExternal(uri);
+    } else if (format === 'markdown') {
+      await vscode.commands.executeCommand('markdown.showPreview', uri);
+    } else {
+      await vscode.commands.executeCommand('vscode.open', uri);
+    }
   }
 
   private async exportWorkspace(wsArg: unknown): Promise<AimsWorkspace | undefined> {

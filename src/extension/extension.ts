@@ -13,12 +13,15 @@ import { RecordFormProvider, registerFormEditor } from './formEditor';
 import { registerLanguageFeatures } from './language';
 import { disposeLog, log } from './log';
 import { CoverageStatusBar } from './statusBar';
+import { createRecordViews, type RecordView } from './treeCommands';
 import { ControlsTreeProvider, RecordsTreeProvider } from './trees';
 import { AimsService } from './workspace';
 
 export interface AimsApi {
   service: AimsService;
   trees: { modelCards: RecordsTreeProvider; dataProvenance: RecordsTreeProvider; impactAssessments: RecordsTreeProvider; controls: ControlsTreeProvider };
+  /** The record views with their filter and grouping (treeCommands.ts). */
+  recordViews: RecordView[];
   statusBar: CoverageStatusBar;
   /** The record form (custom editor aims.recordForm). */
   form: RecordFormProvider;
@@ -40,10 +43,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<AimsAp
     new RecordsTreeProvider(service, 'ImpactAssessment', 'law'),
   ];
   const controls = new ControlsTreeProvider(service);
-  context.subscriptions.push(service, diagnostics, statusBar,
-    vscode.window.createTreeView('aims.modelCards', { treeDataProvider: trees[0], showCollapseAll: false }),
-    vscode.window.createTreeView('aims.dataProvenance', { treeDataProvider: trees[1] }),
-    vscode.window.createTreeView('aims.impactAssessments', { treeDataProvider: trees[2] }),
+  const recordViews = createRecordViews(trees, service.onDidChange);
+  context.subscriptions.push(service, diagnostics, statusBar, ...recordViews.disposables,
     vscode.window.createTreeView('aims.controls', { treeDataProvider: controls, showCollapseAll: true }),
   );
 
@@ -76,6 +77,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<AimsAp
   return {
     service,
     trees: { modelCards: trees[0], dataProvenance: trees[1], impactAssessments: trees[2], controls },
+    recordViews: recordViews.views,
     statusBar,
     form,
     coverage,

@@ -4,6 +4,7 @@
 // control id shows its title, our paraphrase of the Annex B guidance and its coverage; hovering a
 // record id shows the record. The cursor analysis lives in the engine (src/core/cursor.ts).
 import { evidencePath, isUrl } from '../core/coverage';
+import { compareNatural } from '../core/recordList';
 import * as vscode from 'vscode';
 import { AIMS_DIR } from '../core/config';
 import { CONTROLS, getControl, GROUPS, normalizeControlId } from '../core/catalogue';
@@ -97,13 +98,15 @@ export class AimsCompletionProvider implements vscode.CompletionItemProvider {
     }
     if (field.type === 'ref' || isSoaEvidence) {
       const kinds = field.type === 'ref' ? field.kinds : undefined;
+      // natural order ("model-2" before "model-10"), retired ones last: sortText is compared as text
       return hit.ws.linter.records()
         .filter(r => r.summary.id && (!kinds || kinds.includes(r.summary.kind)) && r.file !== hit.rel)
-        .map(r => {
+        .sort((a, b) => compareNatural(a.summary.id!, b.summary.id!))
+        .map((r, i) => {
           const item = new vscode.CompletionItem({ label: r.summary.id!, description: r.summary.title }, vscode.CompletionItemKind.Reference);
           item.detail = `${KIND_SPECS[r.summary.kind].title} · ${r.summary.status ?? 'no status'}`;
           item.documentation = recordMarkdown(r, hit.ws);
-          item.sortText = (r.summary.status === 'retired' ? '1' : '0') + r.summary.id;
+          item.sortText = (r.summary.status === 'retired' ? '1' : '0') + String(i).padStart(6, '0');
           if (r.summary.status === 'retired') item.tags = [vscode.CompletionItemTag.Deprecated];
           item.range = range;
           return item;

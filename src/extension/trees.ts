@@ -13,8 +13,19 @@ import type { CodeUse } from '../core/code/match';
 import { toRange } from './convert';
 import type { AimsService, AimsWorkspace } from './workspace';
 import { codeSpan, escapeMarkdown } from './markdown';
+import { filterWords, groupRecords, matchesRecordFilter, ownerName, shortTitle, sortRecords, type GroupBy, type RecordGroup } from '../core/recordList';
 
-const STATUS_ORDER = ['approved', 'in-review', 'draft', 'retired'];
+/** At most this many characters of a title in a record tree: with status and owner, it fits a 300 px side bar. */
+export const TREE_TITLE_MAX = 22;
+
+/**
+ * A record's line in a tree after its short title: status · owner (the person, not the role) · id, the
+ * most telling first as the side bar cuts the end; everything in full in the tooltip.
+ */
+export function recordDescription(id: string | undefined, status: string | undefined, owner: string | undefined): string {
+  return [status, owner ? ownerName(owner) : undefined, id].filter(Boolean).join(' · ');
+}
+
 
 export function worstSeverity(findings: readonly Finding[] | undefined): Severity | undefined {
   if (!findings?.length) return undefined;
@@ -32,33 +43,70 @@ function severityIcon(s: Severity | undefined, fallback: string): vscode.ThemeIc
 
 type RecordNode =
   | { type: 'folder'; ws: AimsWorkspace }
+  | { type: 'group'; ws: AimsWorkspace; by: Exclude<GroupBy, 'none'>; group: RecordGroup }
   | { type: 'record'; ws: AimsWorkspace; record: IndexedRecord }
   /** Where the code loads what the record tracks. */
   | { type: 'use'; ws: AimsWorkspace; record: IndexedRecord; use: CodeUse };
 
+const GROUP_ICON: Record<Exclude<GroupBy, 'none'>, vscode.ThemeIcon> = {
+  status: new vscode.ThemeIcon('pass'), owner: new vscode.ThemeIcon('person'), folder: vscode.ThemeIcon.Folder,
+};
+
+/**
+ * One record kind's tree: records in natural order, optionally grouped (status, owner or folder: the
+ * setting aims.records.groupBy) and narrowed by a text filter (see treeCommands.ts).
+ */
 export class RecordsTreeProvider implements vscode.TreeDataProvider<RecordNode> {
   private readonly emitter = new vscode.EventEmitter<RecordNode | undefined>();
   readonly onDidChangeTreeData = this.emitter.event;
+  /** How the records are grouped. */
+  groupBy: GroupBy = 'none';
+  /** Words every record shown must contain (title, id, status, owner or file); empty: all. */
+  private words: string[] = [];
+  private filterText = '';
 
   constructor(private readonly service: AimsService, readonly kind: Kind, private readonly icon: string) {}
 
   refresh(): void { this.emitter.fire(undefined); }
 
+  /** The active filter text ('' for none). */
+  get filter(): string { return this.filterText; }
+  set filter(text: string) {
+    this.filterText = text.trim().slice(0, 200);
+    this.words = filterWords(this.filterText);
+    this.refresh();
+  }
+
+  /** How many records of the kind there are, and how many the filter shows. */
+  counts(): { total: number; shown: number } {
+    let total = 0, shown = 0;
+    for (const ws of this.service.list()) {
+      const all = ws.linter.records().filter(r => r.summary.kind === this.kind);
+      total += all.length;
+      shown += all.filter(r => matchesRecordFilter(r, this.words)).length;
+    }
+    return { total, shown };
+  }
+
   private recordsOf(ws: AimsWorkspace): IndexedRecord[] {
-    return ws.linter.records().filter(r => r.summary.kind === this.kind).sort((a, b) => {
-      const sa = STATUS_ORDER.indexOf(a.summary.status ?? ''), sb = STATUS_ORDER.indexOf(b.summary.status ?? '');
-      const ta = (a.summary.title ?? a.summary.id ?? a.file).toLowerCase(), tb = (b.summary.title ?? b.summary.id ?? b.file).toLowerCase();
-      return (sa === -1 ? 9 : sa) - (sb === -1 ? 9 : sb) || (ta < tb ? -1 : ta > tb ? 1 : 0);
-    });
+    return sortRecords(ws.linter.records().filter(r => r.summary.kind === this.kind && matchesRecordFilter(r, this.words)));
+  }
+
+  private top(ws: AimsWorkspace): RecordNode[] {
+    const records = this.recordsOf(ws);
+    const by = this.groupBy;
+    if (by === 'none') return records.map(record => ({ type: 'record', ws, record }));
+    return groupRecords(records, by).map(group => ({ type: 'group', ws, by, group }));
   }
 
   getChildren(node?: RecordNode): RecordNode[] {
     const list = this.service.list();
     if (!node) {
       if (list.length > 1) return list.map(ws => ({ type: 'folder', ws }));
-      return list.length ? this.recordsOf(list[0]).map(record => ({ type: 'record', ws: list[0], record })) : [];
+      return list.length ? this.top(list[0]) : [];
     }
-    if (node.type === 'folder') return this.recordsOf(node.ws).map(record => ({ type: 'record', ws: node.ws, record }));
+    if (node.type === 'folder') return this.top(node.ws);
+    if (node.type === 'group') return node.group.records.map(record => ({ type: 'record', ws: node.ws, record }));
     if (node.type === 'record') return (node.ws.uses().get(node.record.file) ?? []).map(use => ({ type: 'use', ws: node.ws, record: node.record, use }));
     return [];
   }
@@ -83,14 +131,25 @@ export class RecordsTreeProvider implements vscode.TreeDataProvider<RecordNode> 
         : { command: 'aims.openCodeUse', title: 'Open the code', arguments: [node.ws.uri(use.file), l.range.start.line - 1] };
       return item;
     }
+    if (node.type === 'group') {
+      const { group, by } = node;
+      const item = new vscode.TreeItem(group.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = `${node.ws.folder.uri.toString()}#${by}:${group.key}`;
+      item.description = String(group.records.length);
+      item.tooltip = `${group.records.length} record${group.records.length === 1 ? '' : 's'} · ${by} ${group.key || 'not set'}`;
+      item.iconPath = GROUP_ICON[by];
+      item.contextValue = 'aimsRecordGroup';
+      return item;
+    }
     const { ws, record } = node;
     const s = record.summary;
     const findings = ws.findings().get(record.file);
     const worst = worstSeverity(findings);
     const uses = ws.uses().get(record.file)?.length ?? 0;
-    const item = new vscode.TreeItem(s.title || s.id || record.file, uses ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    // a short title, so that the status and owner stay in view in a side bar of default width
+    const item = new vscode.TreeItem(s.title?.trim() ? shortTitle(s.title, TREE_TITLE_MAX) : s.id || record.file, uses ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = `${ws.folder.uri.toString()}#${record.file}`;
-    item.description = [s.id, s.status, s.owner, uses ? `used in ${uses} place${uses === 1 ? '' : 's'}` : ''].filter(Boolean).join(' · ');
+    item.description = [recordDescription(s.title?.trim() ? s.id : undefined, s.status, s.owner), uses ? `used in ${uses} place${uses === 1 ? '' : 's'}` : ''].filter(Boolean).join(' · ');
     item.iconPath = severityIcon(worst, this.icon);
     item.resourceUri = ws.uri(record.file);
     item.contextValue = findings?.length ? 'aimsRecord.withFindings' : 'aimsRecord';

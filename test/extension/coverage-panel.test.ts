@@ -133,7 +133,9 @@ describe('Coverage panel', function () {
     const ws = api.service.list()[0];
     const rootName = path.posix.basename(ws.folder.uri.path);
     const expected = (r: CoverageReport, f: SoaFormat): string => {
-      const o = { title: `Statement of Applicability — ${rootName}`, generatedOn: todayIso() };
+      // titled by the SoA's title: (the examples have one), not by the folder
+      assert.ok(r.soaTitle && !r.soaTitle.includes(rootName), r.soaTitle);
+      const o = { title: r.soaTitle, generatedOn: todayIso() };
       return f === 'csv' ? soaCsv(r, { bom: true }) : f === 'html' ? soaHtml(r, o) : soaMarkdown(r, o);
     };
     for (const format of SOA_FORMATS) {
@@ -151,6 +153,30 @@ describe('Coverage panel', function () {
     const bytes = await vscode.workspace.fs.readFile(csv);
     assert.deepEqual([...bytes.slice(0, 3)], [0xef, 0xbb, 0xbf]);
     await vscode.workspace.fs.delete(csv);
+  });
+
+  it('opens an exported HTML file rendered in the browser, Markdown in its preview', async () => {
+    const target = vscode.Uri.joinPath(root, 'soa-open-test.html');
+    await vscode.commands.executeCommand('aims.exportSoa', 'html', target);
+    const opened: vscode.Uri[] = [];
+    const original = api.coverage.openExternal;
+    api.coverage.openExternal = async uri => { opened.push(uri); return true; };
+    try {
+      await api.coverage.openExport(target, 'html');
+    } finally {
+      api.coverage.openExternal = original;
+    }
+    assert.deepEqual(opened.map(u => u.toString()), [target.toString()], 'the file URI goes to the browser');
+    // not the HTML source in an editor
+    assert.ok(!vscode.window.visibleTextEditors.some(e => e.document.uri.toString() === target.toString()), 'no text editor with the HTML source');
+    await vscode.workspace.fs.delete(target);
+    const md = vscode.Uri.joinPath(root, 'soa-open-test.md');
+    await vscode.commands.executeCommand('aims.exportSoa', 'markdown', md);
+    await api.coverage.openExport(md, 'markdown');
+    await waitFor(() => vscode.window.tabGroups.all.some(g => g.tabs.some(t => t.input instanceof vscode.TabInputWebview && /preview/i.test(t.label))), 10_000, 'the Markdown preview');
+    assert.ok(!vscode.window.visibleTextEditors.some(e => e.document.uri.toString() === md.toString()), 'no text editor with the Markdown source');
+    await closeAllEditors();
+    await vscode.workspace.fs.delete(md);
   });
 
   it('opens the Statement of Applicability at a control\'s entry', async () => {

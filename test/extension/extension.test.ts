@@ -78,9 +78,16 @@ describe('AIMS extension in a real VS Code', function () {
     const models = await labels(api.trees.modelCards as unknown as vscode.TreeDataProvider<unknown>);
     assert.equal(models.length, 2);
     for (const m of models) {
-      assert.match(String(m.description), /·/, 'description has id · status · owner');
+      assert.match(String(m.description), /·/, 'description has status · owner · id');
       assert.ok(m.command?.command === 'aims.openRecord');
     }
+    // a short title, so that status, owner (the person) and id stay readable; the full title in the tooltip
+    const scorer = models.find(m => String(m.description).endsWith('credit-risk-scorer'))!;
+    assert.equal(scorer.label, 'Credit risk scorer…');
+    assert.equal(scorer.description, 'approved · Marta Kowalczyk · credit-risk-scorer');
+    const tip = (scorer.tooltip as vscode.MarkdownString).value.replace(/\\/g, ''); // as rendered: without Markdown escapes
+    assert.ok(tip.startsWith('**Credit risk scorer for personal loans (probability of default)**'), `the full title: ${tip}`);
+    assert.match((scorer.tooltip as vscode.MarkdownString).value, /Head of Decision Science/);
     const data = await labels(api.trees.dataProvenance as unknown as vscode.TreeDataProvider<unknown>);
     assert.equal(data.length, 4);
     // the dataset without a legal basis carries an error icon
@@ -89,6 +96,57 @@ describe('AIMS extension in a real VS Code', function () {
     assert.deepEqual(groups.map(g => String(g.label).split(' ')[0]), ['A.2', 'A.3', 'A.4', 'A.5', 'A.6', 'A.7', 'A.8', 'A.9', 'A.10', 'Organization-defined']);
     const controls = (await Promise.all(((await api.trees.controls.getChildren()) ?? []).map(g => api.trees.controls.getChildren(g)))).flat();
     assert.equal(controls.length, 38 + 1, 'the 38 and the examples\' organization-defined control');
+  });
+
+  it('lists records naturally, groups them by status, owner or folder, and filters a view', async () => {
+    const ws = api.service.list()[0];
+    const p = api.trees.dataProvenance as unknown as vscode.TreeDataProvider<unknown>;
+    const items = async (node?: unknown) => Promise.all(((await p.getChildren(node)) ?? []).map(n => p.getTreeItem(n)));
+    const names = ['Test dataset model 10', 'Test dataset model 2', 'Test dataset model 214', 'Test dataset model 24'];
+    const files = names.map((_, i) => `aims/data/natural-${i}.yaml`);
+    for (const [i, f] of files.entries()) await writeFile(f, DATASET(`natural-${i}`, 'draft').replace(/^title: .*$/m, `title: ${names[i]}`));
+    await waitFor(() => files.every(f => ws.linter.has(f)), 10_000, 'the new records');
+    try {
+      const order = (await items()).map(i => (i.tooltip as vscode.MarkdownString).value.split('\n')[0]).filter(t => t.includes('Test dataset model'));
+      assert.deepEqual(order, ['**Test dataset model 2**', '**Test dataset model 10**', '**Test dataset model 24**', '**Test dataset model 214**'], 'natural order ("model 2" before "model 10")');
+
+      // grouping: a setting and a view-title command
+      await vscode.commands.executeCommand('aims.groupRecordsBy', 'status');
+      assert.equal(vscode.workspace.getConfiguration().get('aims.records.groupBy'), 'status');
+      const groups = await items();
+      assert.deepEqual(groups.map(g => [g.label, g.description]), [['approved', '4'], ['draft', '4']]);
+      const view = api.recordViews.find(v => v.id === 'aims.dataProvenance')!;
+      assert.equal(view.view.description, 'by status');
+      const draft = ((await p.getChildren()) ?? [])[1];
+      assert.equal((await items(draft)).length, 4);
+      await vscode.commands.executeCommand('aims.groupRecordsBy', 'owner');
+      assert.deepEqual((await items()).map(g => g.label), ['data-platform', 'Aylin Demir, Model Validation Lead, Model Risk Management', 'Jonas Vermeulen, Lead Data Engineer, Decision Science', 'Sofia Rinaldi, Lead Data Scientist, Financial Crime Analytics'].sort((a, b) => a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' })));
+      await vscode.commands.executeCommand('aims.groupRecordsBy', 'folder');
+      assert.deepEqual((await items()).map(g => [g.label, g.description]), [['aims/data', '8']]);
+      await vscode.commands.executeCommand('aims.groupRecordsBy', 'none');
+      assert.equal(vscode.workspace.getConfiguration().get('aims.records.groupBy'), 'none');
+      assert.equal(view.view.description, undefined);
+
+      // the filter: the view says what it shows, the other views are untouched, clearing restores
+      await vscode.commands.executeCommand('aims.filterDataProvenance', 'dataset model 2');
+      const shown = await items();
+      assert.deepEqual(shown.map(i => i.label), ['Test dataset model 2', 'Test dataset model 24', 'Test dataset model 214']);
+      assert.equal(view.view.description, 'filter: dataset model 2');
+      assert.equal(view.view.message, '3 of 8 records match “dataset model 2”.');
+      assert.equal(((await api.trees.modelCards.getChildren()) ?? []).length, 2);
+      await vscode.commands.executeCommand('aims.filterRecords', 'aims.dataProvenance', 'nothing-like-this');
+      assert.equal((await items()).length, 0);
+      assert.match(view.view.message!, /^No record matches “nothing-like-this” \(8 in all\)/);
+      await vscode.commands.executeCommand('aims.clearFilterDataProvenance');
+      assert.equal((await items()).length, 8);
+      assert.equal(view.view.message, undefined);
+      assert.equal(view.view.description, undefined);
+    } finally {
+      await vscode.commands.executeCommand('aims.clearRecordFilters');
+      await vscode.workspace.getConfiguration().update('aims.records.groupBy', undefined, vscode.ConfigurationTarget.Global);
+      for (const f of files) await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, f));
+      await waitFor(() => files.every(f => !ws.linter.has(f)), 10_000, 'the test records to go');
+    }
   });
 
   it('publishes diagnostics for the example workspace with rule code links and controls', async () => {

@@ -105,9 +105,13 @@ async function main(): Promise<void> {
     });
 
     await step(page, 'coverage-02b-matrix-matches-the-cli', async () => {
+      // systems as rows, or controls as rows when that does not fit the editor: the same cells either way
+      const layout = await f.locator('table.matrix').getAttribute('data-layout');
       const cells = await f.locator('table.matrix button.cell').evaluateAll(b => b.map(x => [(x as HTMLElement).dataset.system, (x as HTMLElement).dataset.control, (x as HTMLElement).dataset.state]));
-      const want = expected.systems.flatMap(s => expected.matrixControls.map(id => [s.id, id, s.controls[id].state]));
-      assert.deepEqual(cells, want);
+      const want = layout === 'controls-as-rows'
+        ? expected.matrixControls.flatMap(id => expected.systems.map(s => [s.id, id, s.controls[id].state]))
+        : expected.systems.flatMap(s => expected.matrixControls.map(id => [s.id, id, s.controls[id].state]));
+      assert.deepEqual(cells, want, layout!);
       assert.ok(want.some(c => c[2] === 'met') && want.some(c => c[2] === 'gap'), 'the examples after --fix have met cells and gaps');
       // every cell says its state in text and names what is missing
       for (const s of expected.systems) for (const id of expected.matrixControls) {
@@ -127,10 +131,12 @@ async function main(): Promise<void> {
       const s = expected.systems[0];
       const col = expected.matrixControls.findIndex(id => s.controls[id].state === 'gap' && s.controls[id].file);
       assert.ok(col > 0, 'a gap of the first system that is not in the first column');
-      for (let i = 0; i < col; i++) await page.keyboard.press('ArrowRight');
+      // along the first system's row (or its column when controls are the rows)
+      const key = (await f.locator('table.matrix').getAttribute('data-layout')) === 'controls-as-rows' ? 'ArrowDown' : 'ArrowRight';
+      for (let i = 0; i < col; i++) await page.keyboard.press(key);
       const id = expected.matrixControls[col];
       const active = await f.locator(`button.cell[data-system="${s.id}"][data-control="${id}"]`).evaluate(el => el === document.activeElement);
-      assert.ok(active, `ArrowRight ×${col} reaches ${s.id} × ${id}`);
+      assert.ok(active, `${key} ×${col} reaches ${s.id} × ${id}`);
       assert.ok((await f.locator('.matrix-detail').innerText()).includes(s.controls[id].missing[0]), 'the focused cell says what is missing');
       await page.keyboard.press('Enter');
       const file = path.posix.basename(s.controls[id].file!);
@@ -203,6 +209,36 @@ async function main(): Promise<void> {
       await detail.waitFor({ state: 'hidden' });
     });
 
+    await step(page, 'coverage-06b-a-summary-tile-shows-only-its-state', async () => {
+      const shown = async (n: number): Promise<void> => { await f.locator(`${ANNEX_ROWS}`).nth(n - 1).waitFor(); await f.locator(`${ANNEX_ROWS}`).nth(n).waitFor({ state: 'detached' }); };
+      const tile = (s: string) => f.locator(`[data-total="${s}"] button.total-button`);
+      // a click on "Missing": only the missing controls, the tile pressed, the checkboxes say the same
+      await tile('missing').click();
+      await shown(expected.counts.missing);
+      assert.equal(await f.locator(`${ANNEX_ROWS}:not([data-state="missing"])`).count(), 0);
+      assert.equal(await tile('missing').getAttribute('aria-pressed'), 'true');
+      const boxes = await f.locator('vscode-checkbox.state-toggle').evaluateAll(b => b.map(x => [(x as HTMLElement).dataset.state, (x as unknown as { checked: boolean }).checked]));
+      assert.deepEqual(boxes, [['covered', false], ['partial', false], ['missing', true], ['excluded', false]]);
+      await ui.screenshot(page, 'coverage-06b-only-missing');
+      // with the keyboard: focus stays on the tile, Space on "Partial" switches to it, Enter again shows every state
+      assert.ok(await tile('missing').evaluate(el => el === document.activeElement), 'focus stays on the pressed tile');
+      await page.keyboard.press('Shift+Tab');
+      assert.ok(await tile('partial').evaluate(el => el === document.activeElement), 'the tiles are in the tab order');
+      await page.keyboard.press('Space');
+      await shown(expected.counts.partial);
+      assert.equal(await tile('partial').getAttribute('aria-pressed'), 'true');
+      assert.equal(await tile('missing').getAttribute('aria-pressed'), 'false');
+      await page.keyboard.press('Enter');
+      await shown(38);
+      assert.equal(await tile('partial').getAttribute('aria-pressed'), 'false');
+      // the Reset filters button clears it too
+      await tile('covered').click();
+      await shown(expected.counts.covered);
+      await f.locator('vscode-button[data-focus="reset"]').click();
+      await shown(38);
+      console.log(`    tiles: only missing (${expected.counts.missing}), only partial (${expected.counts.partial}) by keyboard, again: 38; Reset filters: 38`);
+    });
+
     const themed = async (label: string, kind: 'vs' | 'vs-dark', out: string): Promise<void> => {
       await ui.setTheme(page, label, kind);
       f = await waitForPanel(page);
@@ -229,6 +265,57 @@ async function main(): Promise<void> {
 
     await step(page, 'coverage-07-light-theme', () => themed('Light Modern', 'vs', 'coverage-panel-light'));
     await step(page, 'coverage-08-dark-theme', () => themed('Dark Modern', 'vs-dark', 'coverage-panel-dark'));
+
+    // a narrow split (the issue's case: about 520 px of editor): the panel on the left, a record on the right
+    const split = async (label: string, kind: 'vs' | 'vs-dark', out: string, part: 'top' | 'controls'): Promise<void> => {
+      await ui.setTheme(page, label, kind);
+      f = await waitForPanel(page);
+      await f.locator(kind === 'vs' ? 'body.vscode-light' : 'body.vscode-dark').waitFor();
+      if (part === 'top') {
+        await f.locator('body').evaluate(() => window.scrollTo(0, 0));
+      } else {
+        // the partial controls alone (a tile), as cards: owner, evidence, findings and review due on their own lines
+        const tile = f.locator('[data-total="partial"] button.total-button');
+        if ((await tile.getAttribute('aria-pressed')) !== 'true') await tile.click();
+        await f.locator(`${ANNEX_ROWS}[data-state="covered"]`).first().waitFor({ state: 'detached' });
+        await f.locator('.toolbar').evaluate(el => el.scrollIntoView({ block: 'start' }));
+      }
+      await page.mouse.move(5, 5);
+      await docScreenshot(page, out);
+    };
+    await step(page, 'coverage-12-narrow-split-nothing-cut-off', async () => {
+      f = await panelAlone(page);
+      await page.setViewportSize({ width: 1100, height: 900 });
+      // a control id opens the SoA entry beside the panel: two editor groups side by side
+      await f.locator('tr.control-row[data-control="A.6.2.4"] button.control-id').click();
+      await page.locator('.tab', { hasText: 'statement-of-applicability.yaml' }).first().waitFor();
+      assert.equal(await page.locator('.editor-group-container').count(), 2, 'two editor groups');
+      f = await waitForPanel(page);
+      const width = await f.locator('body').evaluate(() => document.documentElement.clientWidth);
+      assert.ok(width > 300 && width < 800, `the panel is narrow in the split: ${width}px`);
+      // the layout follows the width: the matrix turns to controls as rows, the rows become cards
+      await f.locator('table.matrix[data-layout="controls-as-rows"]').waitFor();
+      const m = await f.locator('body').evaluate(() => {
+        const over = (sel: string): number => { const el = document.querySelector<HTMLElement>(sel)!; return el.scrollWidth - el.clientWidth; };
+        const right = document.documentElement.clientWidth;
+        // every cell of every control row (Evidence, Findings and Review due included) inside the panel
+        const clipped = [...document.querySelectorAll<HTMLElement>('tr.control-row td')]
+          .filter(td => { const r = td.getBoundingClientRect(); return r.width === 0 || r.right > right + 0.5 || td.scrollWidth > td.clientWidth + 1; })
+          .map(td => `${td.closest<HTMLElement>('tr')!.dataset.control} ${td.className}`);
+        return { page: over('html'), table: over('.table-wrap'), matrix: over('.matrix-wrap'), clipped, cells: document.querySelectorAll('tr.control-row td').length };
+      });
+      assert.equal(m.page, 0, 'the page does not scroll sideways');
+      assert.equal(m.table, 0, 'the controls table fits');
+      assert.equal(m.matrix, 0, 'the systems × controls matrix fits');
+      assert.deepEqual(m.clipped, [], 'no cell is cut off');
+      assert.equal(m.cells, 7 * (38 + expected.orgControls.length));
+      // the columns that were cut off in a split: labelled on their own line
+      const due = await f.locator(`${ANNEX_ROWS} td.c-due`).first().evaluate(el => getComputedStyle(el, '::before').content);
+      assert.equal(due, '"Review due"');
+      console.log(`    ${width}px panel: page, table and matrix fit (scrollWidth = clientWidth), ${m.cells} cells inside`);
+    });
+    await step(page, 'coverage-13-split-light', () => split('Light Modern', 'vs', 'coverage-panel-split-light', 'top'));
+    await step(page, 'coverage-14-split-dark', () => split('Dark Modern', 'vs-dark', 'coverage-panel-split-dark', 'controls'));
 
     await step(page, 'coverage-09-high-contrast-theme', async () => {
       await ui.setTheme(page, 'Dark High Contrast', 'hc-black');

@@ -48,6 +48,34 @@ async function main(): Promise<void> {
       assert.ok(labels.every(l => l.trim().length > 0));
     });
 
+    await step(page, '01b-record-rows-readable-at-the-default-side-bar-width', async () => {
+      // the side bar as it opens by default (300 px): the short title, then status · owner · id; the title
+      // and the status are never cut (the owner and id may be: the tooltip has everything)
+      const width = await page.locator('.part.sidebar').evaluate(el => el.getBoundingClientRect().width);
+      const rows = await page.locator('.sidebar [role="tree"][aria-label="Model Cards"] [role="treeitem"], .sidebar [role="tree"][aria-label="Data Provenance"] [role="treeitem"], .sidebar [role="tree"][aria-label="Impact Assessments"] [role="treeitem"]')
+        .evaluateAll(els => els.map(el => {
+          const name = el.querySelector<HTMLElement>('.label-name')!;
+          const desc = el.querySelector<HTMLElement>('.label-description');
+          const clip = el.querySelector<HTMLElement>('.monaco-icon-label-container')!.getBoundingClientRect().right;
+          // the right edge of the status inside the description
+          let shownTo = Infinity;
+          const text = desc?.firstChild;
+          if (text && text.nodeType === Node.TEXT_NODE) {
+            const parts = text.textContent!.split(' · ');
+            const r = document.createRange();
+            r.setStart(text, 0);
+            r.setEnd(text, Math.min(text.textContent!.length, parts[0].length));
+            shownTo = r.getBoundingClientRect().right;
+          }
+          return { label: name.innerText, description: desc?.innerText ?? '', labelCut: name.getBoundingClientRect().right > clip + 0.5, statusCut: shownTo > clip + 0.5 };
+        }));
+      console.log(`    side bar ${Math.round(width)} px:`, JSON.stringify(rows.map(r => `${r.label} | ${r.description}`)));
+      assert.equal(rows.length, 2 + 4 + 2);
+      assert.deepEqual(rows.filter(r => r.labelCut || r.statusCut), [], 'a title or status cut off');
+      assert.ok(rows.every(r => /^(approved|in-review|draft|retired) · /.test(r.description)), 'every row shows its status first');
+      await ui.screenshot(page, '01b-record-trees');
+    });
+
     await step(page, '02-controls-view', async () => {
       const controls = treeRows(page, 'Controls');
       await controls.first().waitFor();

@@ -4,12 +4,12 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { computeCoverage, soaEntryPosition, type ControlCoverage, type CoverageReport } from '../../src/core/coverage';
-import { SOA_FILE_EXTENSIONS, SOA_FORMATS, soaCsv, soaFileText, soaHtml, soaMarkdown } from '../../src/core/export';
+import { SOA_FILE_EXTENSIONS, SOA_FORMATS, soaCsv, soaExportTitle, soaFileText, soaHtml, soaMarkdown } from '../../src/core/export';
 import { Linter } from '../../src/core/linter';
 import { openProject } from '../../src/core/project';
 import {
   ANY_OWNER, CELL_VIEW, NO_OWNER, STATES, STATE_ICON, STATE_LABEL, barSegments, cellLabel, countsText, otherFindingsText, rowSummary, daysUntil, defaultFilter, evidenceView, findingParts,
-  isDefaultFilter, isOverdue, matchesFilter, normalizeViewState, ownerValue, ownersOf, reconcileOwner, shownText, visibleGroups, type Filter,
+  isDefaultFilter, isOverdue, matchesFilter, normalizeViewState, onlyState, ownerValue, ownersOf, reconcileOwner, shownText, toggleOnly, visibleGroups, type Filter,
 } from '../../webview-ui/src/coverage/model';
 import { isExtensionMessage, parseCoverageMessage } from '../../webview-ui/src/coverage/protocol';
 
@@ -34,6 +34,23 @@ describe('coverage panel: model', () => {
   });
 
   describe('filters', () => {
+    it('a summary tile shows only its state; the same tile again shows every state; owner and text stay', () => {
+      const base: Filter = { ...defaultFilter(), owner: NO_OWNER, text: 'data' };
+      const missing = toggleOnly(base, 'missing');
+      assert.deepEqual(missing.states, { covered: false, partial: false, missing: true, excluded: false });
+      assert.equal(onlyState(missing), 'missing');
+      assert.equal(missing.owner, NO_OWNER);
+      assert.equal(missing.text, 'data');
+      assert.equal(onlyState(base), undefined);
+      // another tile switches to that state alone
+      assert.deepEqual(toggleOnly(missing, 'covered').states, { covered: true, partial: false, missing: false, excluded: false });
+      // the pressed tile again: every state
+      assert.deepEqual(toggleOnly(missing, 'missing').states, defaultFilter().states);
+      const { shown, groups } = visibleGroups(report, toggleOnly(defaultFilter(), 'covered'));
+      assert.equal(shown, report.counts.covered);
+      assert.ok(groups.every(g => g.controls.every(c => c.state === 'covered')));
+    });
+
     it('the default filter shows all 38 controls in groups A.2–A.10', () => {
       const { groups, shown } = visibleGroups(report, defaultFilter());
       assert.equal(shown, 38);
@@ -261,11 +278,18 @@ describe('coverage panel: model', () => {
   });
 
   describe('export text', () => {
-    it('is the engine output with the CLI options (CSV with BOM, titled HTML and Markdown)', () => {
+    it('is the engine output with the CLI options (CSV with BOM, HTML and Markdown titled by the SoA)', () => {
       const o = { rootName: 'examples', today: TODAY };
+      const title = 'Statement of Applicability, Northwind Lending Decision Science AIMS';
+      assert.equal(report.soaTitle, title, 'the title: of the SoA in force');
       assert.equal(soaFileText(report, 'csv', o), soaCsv(report, { bom: true }));
-      assert.equal(soaFileText(report, 'html', o), soaHtml(report, { title: 'Statement of Applicability — examples', generatedOn: TODAY }));
-      assert.equal(soaFileText(report, 'markdown', o), soaMarkdown(report, { title: 'Statement of Applicability — examples', generatedOn: TODAY }));
+      assert.equal(soaFileText(report, 'html', o), soaHtml(report, { title, generatedOn: TODAY }));
+      assert.match(soaFileText(report, 'html', o), /<title>Statement of Applicability, Northwind Lending Decision Science AIMS<\/title>/);
+      assert.equal(soaFileText(report, 'markdown', o), soaMarkdown(report, { title, generatedOn: TODAY }));
+      // an SoA without a title (or none in force): the folder name
+      const untitled = { ...report, soaTitle: undefined };
+      assert.equal(soaExportTitle(untitled, 'examples'), 'Statement of Applicability — examples');
+      assert.match(soaFileText(untitled, 'markdown', o), /^# Statement of Applicability — examples\n/);
       assert.deepEqual(SOA_FILE_EXTENSIONS, { markdown: 'md', csv: 'csv', html: 'html' });
     });
   });

@@ -9,6 +9,7 @@
 //   partial   applicable and some of that exists (or the status claims it), but not all; the reason
 //             names what is missing and where
 //   missing   no SoA in force, not in it, excluded without an acceptable justification, or nothing yet
+import { compareNatural } from '../recordList';
 import { CONTROLS, expectedControls, GROUPS } from '../catalogue';
 import type { Finding, Kind, SoaEntry } from '../model';
 import type { Linter } from '../linter';
@@ -115,6 +116,8 @@ export interface CoverageReport {
   controls: ControlCoverage[];
   /** The Statement of Applicability in force, if exactly one is. */
   soaFile?: string;
+  /** The title of the Statement of Applicability in force (its `title:`), if it has one: the exports' title. */
+  soaTitle?: string;
   /** Every Statement of Applicability in force (not retired): exactly one is expected. */
   soaInForce: string[];
   /** Why no control can be covered (no SoA, two in force, not approved), if so. */
@@ -135,7 +138,7 @@ const emptyCounts = (): Record<CoverageState, number> => ({ covered: 0, partial:
 const noFindings = (): FindingCounts => ({ error: 0, warning: 0, info: 0 });
 const plural = (n: number, word: string, many = `${word}s`): string => `${n} ${n === 1 ? word : many}`;
 const recordName = (r: IndexedRecord): string => r.summary.id ?? r.file;
-const byName = (a: IndexedRecord, b: IndexedRecord): number => (recordName(a) < recordName(b) ? -1 : recordName(a) > recordName(b) ? 1 : 0);
+const byName = (a: IndexedRecord, b: IndexedRecord): number => compareNatural(recordName(a), recordName(b));
 
 export interface CoverageOptions {
   /** Prefix of organization-defined control ids (default ORG-). */
@@ -241,7 +244,7 @@ export function computeCoverage(linter: Linter, all: Map<string, Finding[]> = li
   const systemResults: SystemCoverage[] = systems.map(s => ({ id: recordName(s), title: s.summary.title, file: s.file, datasets: systemDatasets.get(s)!, controls: {} }));
   const usedBy = new Map<string, string[]>();
   for (const s of systems) for (const id of systemDatasets.get(s)!) (usedBy.get(id) ?? usedBy.set(id, []).get(id)!).push(recordName(s));
-  const datasetResults: DatasetCoverage[] = [...datasetRecords.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([id, r]) => ({
+  const datasetResults: DatasetCoverage[] = [...datasetRecords.entries()].sort((a, b) => compareNatural(a[0], b[0])).map(([id, r]) => ({
     id, title: r?.summary.title, file: r?.file, usedBy: usedBy.get(id) ?? [], controls: {},
   }));
   const datasetById = new Map(datasetResults.map(d => [d.id, d]));
@@ -345,6 +348,8 @@ export function computeCoverage(linter: Linter, all: Map<string, Finding[]> = li
     total: controls.length, counts, groups, controls, soaFile: soa?.file, soaInForce: inForce.map(r => r.file), orgControls,
     matrixControls: matrixProfiles.map(p => p.control), systems: systemResults, datasets: datasetResults, findings: total,
   };
+  const soaTitle = soa?.summary.title?.trim();
+  if (soaTitle) report.soaTitle = soaTitle;
   if (soaNote) report.soaNote = soaNote;
   return report;
 }

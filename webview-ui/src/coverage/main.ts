@@ -1,7 +1,8 @@
 // The control-coverage panel: totals, a systems × controls matrix (a heat map of the per-system and
 // per-dataset controls), a bar per group and the 38 Annex A controls grouped A.2–A.10 (then the
 // organization-defined ones) with state, owner, evidence, open findings and review date; filters by state, owner and text (kept with
-// setState); every action (open the SoA entry, open evidence, export) is a message to the extension
+// setState; a summary tile shows its state alone). Below about 800 px the rows become labelled cards
+// (coverage.css) and the matrix turns to controls as rows when systems as rows would not fit; every action (open the SoA entry, open evidence, export) is a message to the extension
 // (src/extension/coveragePanel.ts), which checks it before doing anything. Record values reach the page
 // only as text (dom.ts); styles come from coverage.css and VS Code's theme variables.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
@@ -15,7 +16,7 @@ import { channel } from '../common/vscode';
 import { h, replaceChildren, type Child } from '../common/dom';
 import {
   ANY_OWNER, CELL_VIEW, NO_OWNER, STATES, STATE_ICON, STATE_LABEL, barSegments, cellLabel, countsText, daysUntil, defaultFilter, evidenceView,
-  findingParts, isDefaultFilter, isOverdue, matchesFilter, normalizeViewState, otherFindingsText, ownerValue, ownersOf, reconcileOwner, rowSummary, shownText, visibleGroups,
+  findingParts, isDefaultFilter, isOverdue, matchesFilter, normalizeViewState, onlyState, otherFindingsText, ownerValue, ownersOf, reconcileOwner, rowSummary, shownText, toggleOnly, visibleGroups,
   type FindingPart, type ViewState,
 } from './model';
 import { isExtensionMessage, type CoverageToExtension, type ExtensionToCoverage, type WorkspaceInfo } from './protocol';
@@ -57,14 +58,14 @@ const textFilter = h('vscode-textfield', {
 const shownStatus = h('span', { class: 'shown muted', attrs: { role: 'status', 'aria-live': 'polite' } });
 const resetButton = h('vscode-button', {
   attrs: { secondary: true, icon: 'clear-all', title: 'Show every control' }, dataset: { focus: 'reset' },
-  on: { click: () => { view.filter = defaultFilter(); save(); syncFilterControls(); renderTable(); } },
+  on: { click: () => { setFilter(defaultFilter()); } },
 }, 'Reset filters');
 const toolbar = h('div', { class: 'toolbar', attrs: { role: 'search', 'aria-label': 'Filter the controls' } },
   h('div', { class: 'state-filters', attrs: { role: 'group', 'aria-label': 'Show states' } },
     STATES.map(s => {
       const box = h('vscode-checkbox', {
         class: ['state-toggle', s], dataset: { focus: `state:${s}`, state: s },
-        on: { change: e => { view.filter.states[s] = (e.target as unknown as { checked: boolean }).checked; save(); renderTable(); } },
+        on: { change: e => { view.filter.states[s] = (e.target as unknown as { checked: boolean }).checked; save(); renderTotals(); renderTable(); } },
       }) as unknown as HTMLElement & { checked: boolean };
       stateBoxes.set(s, box);
       return box;
@@ -80,6 +81,13 @@ let matrixFocus = { row: 0, col: 0 };
 
 ownerSelect.addEventListener('change', () => { view.filter.owner = ownerSelect.value || ANY_OWNER; save(); renderTable(); });
 textFilter.addEventListener('input', () => { view.filter.text = textFilter.value ?? ''; save(); renderTable(); });
+
+/** Applies a new filter: saved, the controls and tiles in step, focus kept on the control that set it. */
+function setFilter(f: ViewState['filter']): void {
+  view.filter = f;
+  save();
+  keepFocus(() => { syncFilterControls(); renderTotals(); renderTable(); });
+}
 
 function formatName(f: SoaFormat): string {
   return f === 'markdown' ? 'Markdown' : f === 'csv' ? 'CSV' : 'HTML';
@@ -174,9 +182,22 @@ function renderHeader(): void {
 function renderTotals(): void {
   if (!report) return;
   const r = report;
-  const cards = STATES.map(s => h('li', { class: ['total', s], dataset: { total: s } },
-    h('span', { class: 'total-head' }, codicon(STATE_ICON[s], 'state-icon'), h('span', { class: 'total-label' }, STATE_LABEL[s])),
-    h('span', { class: 'total-value' }, h('span', { class: 'count' }, r.counts[s]), h('span', { class: 'of muted' }, ` of ${r.total}`))));
+  // each state's tile is a toggle: pressed, the table shows only that state (pressed again: every state)
+  const only = onlyState(view.filter);
+  const cards = STATES.map(s => h('li', { class: ['total', s, only === s && 'pressed'], dataset: { total: s } },
+    h('button', {
+      class: 'total-button',
+      attrs: {
+        type: 'button', 'aria-pressed': String(only === s),
+        title: only === s ? 'Show every state again' : `Show only the ${STATE_LABEL[s].toLowerCase()} controls`,
+        'aria-label': `${STATE_LABEL[s]}: ${r.counts[s]} of ${r.total}. ${only === s ? 'Shown alone; press to show every state' : 'Press to show only these'}`,
+      },
+      dataset: { focus: `only:${s}`, only: s },
+      on: { click: () => { setFilter(toggleOnly(view.filter, s)); } },
+    },
+    h('span', { class: 'total-head' }, codicon(STATE_ICON[s], 'state-icon'), h('span', { class: 'total-label' }, STATE_LABEL[s]),
+      only === s ? codicon('filter-filled', 'only-icon') : null),
+    h('span', { class: 'total-value' }, h('span', { class: 'count' }, r.counts[s]), h('span', { class: 'of muted' }, ` of ${r.total}`)))));
   const findingsCard = h('li', { class: 'total findings', dataset: { total: 'findings' } },
     h('span', { class: 'total-head' }, codicon('warning', 'findings-icon'), h('span', { class: 'total-label' }, 'Open findings')),
     h('span', { class: 'total-value findings-value' }, findingChips(findingParts(r.findings), 'none')));
@@ -243,7 +264,7 @@ function renderTable(): void {
     }
     const table = h('table', { class: 'controls', attrs: { 'aria-label': 'Annex A controls by group', 'aria-rowcount': -1 } }, colgroup, head, bodies);
     replaceChildren(tableWrap, groups.length || org.length ? table : h('p', { class: 'empty muted' }, 'No control matches the filters. ',
-      h('button', { class: 'link', attrs: { type: 'button' }, dataset: { focus: 'reset-empty' }, on: { click: () => { view.filter = defaultFilter(); save(); syncFilterControls(); renderTable(); } } }, 'Show every control')));
+      h('button', { class: 'link', attrs: { type: 'button' }, dataset: { focus: 'reset-empty' }, on: { click: () => { setFilter(defaultFilter()); } } }, 'Show every control')));
   });
 }
 
@@ -286,13 +307,13 @@ function controlRows(c: ControlCoverage): HTMLElement[] {
     h('td', { class: 'c-id' }, h('div', { class: 'id-cell' }, toggle, idButton)),
     h('td', { class: 'c-title' }, c.title),
     h('td', { class: 'c-state', attrs: { title: c.reason } }, stateBadge(c.state), h('span', { class: 'visually-hidden' }, `: ${c.reason}`)),
-    h('td', { class: 'c-owner' }, c.owner ? c.owner : h('span', { class: 'muted' }, '—')),
-    h('td', { class: 'c-evidence' }, evidence),
-    h('td', { class: 'c-findings' }, findingChips(findingParts(c.findings), otherFindingsText(c.otherFindings) ? '' : '—'),
+    h('td', { class: 'c-owner', dataset: { label: 'Owner' } }, c.owner ? c.owner : h('span', { class: 'muted' }, '—')),
+    h('td', { class: 'c-evidence', dataset: { label: 'Evidence' } }, evidence),
+    h('td', { class: 'c-findings', dataset: { label: 'Findings' } }, findingChips(findingParts(c.findings), otherFindingsText(c.otherFindings) ? '' : '—'),
       otherFindingsText(c.otherFindings)
         ? h('span', { class: 'other-findings muted', attrs: { title: `Findings that name ${c.id} outside its evidence: ${findingParts(c.otherFindings).map(p => p.text).join(', ')}. They do not change its state.` } }, otherFindingsText(c.otherFindings))
         : null),
-    h('td', { class: ['c-due', overdue && 'overdue'] }, c.reviewDue
+    h('td', { class: ['c-due', overdue && 'overdue'], dataset: { label: 'Review due' } }, c.reviewDue
       ? h('span', { class: 'due', attrs: { title: days === undefined ? `Review evidence by ${c.reviewDue}` : overdue ? `Overdue by ${-days} day${days === -1 ? '' : 's'}` : `Due in ${days} day${days === 1 ? '' : 's'}` } },
         overdue ? codicon('warning') : null, c.reviewDue, overdue ? h('span', { class: 'overdue-tag' }, 'overdue') : null)
       : h('span', { class: 'muted' }, '—')));
@@ -327,7 +348,13 @@ function renderMatrix(): void {
     return;
   }
   const titles = new Map(r.controls.map(c => [c.id, c.title]));
-  const rows = r.systems.length, cols = r.matrixControls.length;
+  const systems = r.systems.length;
+  // systems as rows and controls as columns; when that is wider than the panel, controls as rows
+  // (a narrow split): the grid's rows and columns are the visual ones either way
+  const T = matrixTransposed;
+  const rows = T ? r.matrixControls.length : systems, cols = T ? systems : r.matrixControls.length;
+  const at = (row: number, col: number): { s: CoverageReport['systems'][number]; id: string } =>
+    T ? { s: r.systems[col], id: r.matrixControls[row] } : { s: r.systems[row], id: r.matrixControls[col] };
   matrixFocus = { row: Math.min(matrixFocus.row, rows - 1), col: Math.min(matrixFocus.col, cols - 1) };
   const show = (system: string, control: string, cell: CellResult): void => {
     matrixDetail.textContent = cellLabel(system, control, titles.get(control), cell);
@@ -349,45 +376,74 @@ function renderMatrix(): void {
     const next = matrixSection.querySelector<HTMLElement>(`button.cell[data-row="${nr}"][data-col="${nc}"]`);
     if (next) { next.tabIndex = 0; next.focus(); }
   };
+  const systemHead = (sys: CoverageReport['systems'][number], scope: 'row' | 'col'): HTMLElement =>
+    h('th', { class: 'm-system', attrs: { scope, title: sys.title ? `${sys.title} (${sys.file})` : sys.file } }, sys.id);
+  const controlHead = (id: string, scope: 'row' | 'col'): HTMLElement =>
+    h('th', { class: 'm-control', attrs: { scope, title: `${id} ${titles.get(id) ?? ''}` } }, id.replace(/^A\./, ''));
+  const cellButton = (row: number, col: number): HTMLElement => {
+    const { s, id } = at(row, col);
+    const cell = s.controls[id];
+    const v = CELL_VIEW[cell.state];
+    const label = cellLabel(s.id, id, titles.get(id), cell);
+    const focused = matrixFocus.row === row && matrixFocus.col === col;
+    return h('td', { class: ['m-cell', cell.state] },
+      h('button', {
+        class: ['cell', cell.state], attrs: { type: 'button', title: label, 'aria-label': label, tabindex: focused ? 0 : -1 },
+        dataset: { focus: `cell:${s.id}:${id}`, row: String(row), col: String(col), state: cell.state, system: s.id, control: id },
+        on: {
+          click: () => { matrixFocus = { row, col }; show(s.id, id, cell); post({ type: 'openCell', system: s.id, control: id }); },
+          focus: () => show(s.id, id, cell),
+          mouseenter: () => show(s.id, id, cell),
+          keydown: e => move(e as KeyboardEvent, row, col),
+        },
+      }, codicon(v.codicon, 'cell-icon'), h('span', { class: 'cell-text' }, v.symbol)));
+  };
+  const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
   const head = h('thead', null, h('tr', null,
-    h('th', { class: 'm-system', attrs: { scope: 'col' } }, 'System'),
-    r.matrixControls.map(id => h('th', { class: 'm-control', attrs: { scope: 'col', title: `${id} ${titles.get(id) ?? ''}` } }, id.replace(/^A\./, ''))),
-    h('th', { class: 'm-summary', attrs: { scope: 'col' } }, 'Met')));
-  const body = h('tbody', null, r.systems.map((s, row) => {
-    const cells = r.matrixControls.map(id => s.controls[id]);
-    return h('tr', { dataset: { system: s.id } },
-      h('th', { class: 'm-system', attrs: { scope: 'row', title: s.title ? `${s.title} (${s.file})` : s.file } }, s.id),
-      r.matrixControls.map((id, col) => {
-        const cell = s.controls[id];
-        const v = CELL_VIEW[cell.state];
-        const label = cellLabel(s.id, id, titles.get(id), cell);
-        const focused = matrixFocus.row === row && matrixFocus.col === col;
-        return h('td', { class: ['m-cell', cell.state] },
-          h('button', {
-            class: ['cell', cell.state], attrs: { type: 'button', title: label, 'aria-label': label, tabindex: focused ? 0 : -1 },
-            dataset: { focus: `cell:${s.id}:${id}`, row: String(row), col: String(col), state: cell.state, system: s.id, control: id },
-            on: {
-              click: () => { matrixFocus = { row, col }; show(s.id, id, cell); post({ type: 'openCell', system: s.id, control: id }); },
-              focus: () => show(s.id, id, cell),
-              mouseenter: () => show(s.id, id, cell),
-              keydown: e => move(e as KeyboardEvent, row, col),
-            },
-          }, codicon(v.codicon, 'cell-icon'), h('span', { class: 'cell-text' }, v.symbol)));
-      }),
-      h('td', { class: 'm-summary muted' }, rowSummary(cells)));
-  }));
+    h('th', { class: T ? 'm-control' : 'm-system', attrs: { scope: 'col' } }, T ? 'Control' : 'System'),
+    T ? r.systems.map(sys => systemHead(sys, 'col')) : r.matrixControls.map(id => controlHead(id, 'col')),
+    T ? null : h('th', { class: 'm-summary', attrs: { scope: 'col' } }, 'Met')));
+  const body = h('tbody', null, range(rows).map(row => h('tr', { dataset: T ? { control: r.matrixControls[row] } : { system: r.systems[row].id } },
+    T ? controlHead(r.matrixControls[row], 'row') : systemHead(r.systems[row], 'row'),
+    range(cols).map(col => cellButton(row, col)),
+    T ? null : h('td', { class: 'm-summary muted' }, rowSummary(r.matrixControls.map(id => r.systems[row].controls[id]))))));
+  // transposed, the per-system "met" counts form the last row
+  const foot = T ? h('tfoot', null, h('tr', null, h('th', { class: 'm-summary', attrs: { scope: 'row' } }, 'Met'),
+    r.systems.map(sys => h('td', { class: 'm-summary muted' }, rowSummary(r.matrixControls.map(id => sys.controls[id])))))) : null;
   const legend = h('ul', { class: 'matrix-legend muted' }, (['met', 'gap', 'excluded'] as const).map(st =>
     h('li', { class: ['legend-item', st] }, codicon(CELL_VIEW[st].codicon, 'cell-icon'), `${CELL_VIEW[st].symbol} ${CELL_VIEW[st].text}`)));
   replaceChildren(matrixSection,
     h('div', { class: 'matrix-head' },
       h('h2', { attrs: { id: 'matrix-title' } }, 'AI systems × controls'),
-      h('span', { class: 'muted' }, `${rows} in-scope system${rows === 1 ? '' : 's'}; controls evidenced per system or per dataset it uses. A cell opens the record with the gap.`),
+      h('span', { class: 'muted' }, `${systems} in-scope system${systems === 1 ? '' : 's'}; controls evidenced per system or per dataset it uses. A cell opens the record with the gap.`),
       legend),
     h('div', { class: 'matrix-wrap' },
-      h('table', { class: 'matrix', attrs: { role: 'grid', 'aria-labelledby': 'matrix-title' } }, head, body)),
+      h('table', { class: ['matrix', T && 'transposed'], attrs: { role: 'grid', 'aria-labelledby': 'matrix-title' }, dataset: { layout: T ? 'controls-as-rows' : 'systems-as-rows' } }, head, body, foot)),
     matrixDetail);
   if (!matrixDetail.textContent) matrixDetail.textContent = 'Focus or point at a cell to see what is missing; arrow keys move between cells.';
+  fitMatrix();
 }
+
+/** Whether the matrix shows controls as rows (it does when systems as rows would not fit the panel). */
+let matrixTransposed = false;
+/** The width the matrix needs with systems as rows (measured when last shown so). */
+let matrixNaturalWidth = 0;
+
+/** Picks the layout of the matrix that fits the panel's width, re-rendering when it changes. */
+function fitMatrix(): void {
+  const wrap = matrixSection.querySelector<HTMLElement>('.matrix-wrap');
+  const table = wrap?.querySelector<HTMLElement>('table.matrix');
+  if (!wrap || !table || !wrap.clientWidth) return;
+  if (!matrixTransposed) matrixNaturalWidth = table.scrollWidth;
+  const transpose = matrixNaturalWidth > wrap.clientWidth + 1;
+  if (transpose !== matrixTransposed) {
+    matrixTransposed = transpose;
+    matrixFocus = { row: matrixFocus.col, col: matrixFocus.row };
+    keepFocus(renderMatrix);
+  }
+}
+
+new ResizeObserver(() => fitMatrix()).observe(matrixSection);
 
 function renderAll(): void {
   keepFocus(() => {

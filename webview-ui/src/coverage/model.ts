@@ -41,6 +41,22 @@ export function isDefaultFilter(f: Filter): boolean {
   return STATES.every(s => f.states[s]) && f.owner === ANY_OWNER && f.text.trim() === '';
 }
 
+/** The one state shown alone, when the filter shows exactly one (a summary tile is pressed). */
+export function onlyState(f: Filter): CoverageState | undefined {
+  const on = STATES.filter(s => f.states[s]);
+  return on.length === 1 ? on[0] : undefined;
+}
+
+/**
+ * A click on a summary tile: show only that state (owner and text filters stay); a click on the tile
+ * already shown alone shows every state again.
+ */
+export function toggleOnly(f: Filter, s: CoverageState): Filter {
+  const only = onlyState(f) === s;
+  const states = Object.fromEntries(STATES.map(x => [x, only || x === s])) as Record<CoverageState, boolean>;
+  return { ...f, states };
+}
+
 /** What the webview saves with setState; restored after the panel was hidden or VS Code restarted. */
 export interface ViewState {
   filter: Filter;
@@ -68,11 +84,14 @@ export function normalizeViewState(x: unknown): ViewState {
   return out;
 }
 
-/** The owners named in the report, sorted, each once. */
+/** Natural order ("model 2" before "model 10"), as src/core/recordList.ts sorts records. */
+const naturalOrder = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** The owners named in the report, sorted naturally, each once. */
 export function ownersOf(report: CoverageReport): string[] {
   const set = new Set<string>();
   for (const c of report.controls) if (c.owner?.trim()) set.add(c.owner.trim());
-  return [...set].sort((a, b) => a.localeCompare(b));
+  return [...set].sort(naturalOrder.compare);
 }
 
 /** The owner filter with an owner that is no longer in the report reset to "any". */
