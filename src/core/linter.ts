@@ -2,7 +2,7 @@
 // the cross-record rules over the index of summaries, and locates findings lazily. The CLI and the
 // extension both use it; the extension calls setFile() for the one document that changed and re-reads
 // findings.
-import { analyzeFile, capFindings, finding, makeRuleSet, readRecordFile, unreadableAnalysis, type FileAnalysis, type RuleSet } from './analyze';
+import { analyzeFile, capFindings, finding, makeRuleSet, readRecordFile, unreadableAnalysis, type FileAnalysis, type ReadNote, type RuleSet } from './analyze';
 import { DEFAULT_LIMITS, type Limits } from './limits';
 import type { Finding, Range } from './model';
 import { Locator } from './parse';
@@ -67,10 +67,10 @@ export class Linter {
   }
 
   /** Adds or updates a file; returns false when its content did not change. */
-  setFile(file: string, text: string): boolean {
+  setFile(file: string, text: string, note?: ReadNote): boolean {
     const prev = this.files.get(file);
-    if (prev && prev.text === text) return false;
-    this.setAnalysis(analyzeFile(file, text, this.ruleSet, this.env));
+    if (prev && prev.text === text && !!prev.readOnly === !!(note?.invalidUtf8At !== undefined || note?.truncatedFrom !== undefined)) return false;
+    this.setAnalysis(analyzeFile(file, text, this.ruleSet, this.env, note));
     return true;
   }
 
@@ -246,6 +246,8 @@ export class Linter {
     let done = this.applied.get(file);
     if (!done) {
       const list = capFindings(file, [...(a?.findings ?? []), ...(this.crossFindings().get(file) ?? [])], a?.dropped ?? 0, this.ruleSet, this.env.limits?.maxFindingsPerFile ?? DEFAULT_LIMITS.maxFindingsPerFile);
+      // a file that is never rewritten (not valid UTF-8, over the size limit) offers no fix anywhere
+      if (a?.readOnly) for (let i = 0; i < list.length; i++) if (list[i].fix || list[i].suggestions) list[i] = withoutFixes(list[i]);
       for (const f of list) this.locate(f);
       done = applySuppressions(file, text, list, this.ruleSet, this.rules);
       done.active.sort(compareFindings);
@@ -317,4 +319,12 @@ export class Linter {
 export function compareFindings(a: Finding, b: Finding): number {
   const ar = a.range!, br = b.range!;
   return ar.start.line - br.start.line || ar.start.column - br.start.column || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+}
+
+/** A copy of `f` without its fix and suggestions (for files that are never rewritten). */
+function withoutFixes(f: Finding): Finding {
+  const copy: Finding = { ...f };
+  delete copy.fix;
+  delete copy.suggestions;
+  return copy;
 }

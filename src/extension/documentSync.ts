@@ -83,7 +83,7 @@ export class DocumentSync implements vscode.Disposable {
     const hit = this.service.forUri(doc.uri);
     if (!hit || !doc.isDirty) return;
     try {
-      hit.ws.update(hit.rel, Buffer.from(await vscode.workspace.fs.readFile(doc.uri)).toString('utf8'));
+      hit.ws.updateFromDisk(hit.rel, await vscode.workspace.fs.readFile(doc.uri));
     } catch {
       hit.ws.remove(hit.rel);
     }
@@ -100,9 +100,9 @@ export class DocumentSync implements vscode.Disposable {
     if (hit.rel === CONFIG_FILE) { await hit.ws.load(); return; }
     const open = vscode.workspace.textDocuments.find(d => d.uri.toString() === uri.toString());
     if (open?.isDirty) return; // the editor's unsaved text wins
-    let text: string;
-    try { text = Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('utf8'); } catch { return; /* folder or vanished */ }
-    hit.ws.update(hit.rel, text);
+    let bytes: Uint8Array;
+    try { bytes = await vscode.workspace.fs.readFile(uri); } catch { return; /* folder or vanished */ }
+    hit.ws.updateFromDisk(hit.rel, bytes);
   }
 
   /** A file or folder under aims/ was deleted: a deleted folder removes every record below it. */

@@ -8,6 +8,7 @@ import { AIMS_DIR, CONFIG_FILE, ConfigError, DEFAULT_CONFIG, parseConfig, type A
 import { computeCoverage, makePathKind, type CoverageReport, type PathKind } from '../core/coverage';
 import { RecordMatcher } from '../core/discover';
 import { gitLastChangeDatesAsync } from '../core/git';
+import { decodeUtf8 } from '../core/limits';
 import { Linter } from '../core/linter';
 import type { Finding } from '../core/model';
 import { makePathExists } from '../core/project';
@@ -22,6 +23,8 @@ export class AimsWorkspace implements vscode.Disposable {
   configError: ConfigError | undefined;
   private matcher: RecordMatcher;
   private gitDates: Map<string, string> | undefined;
+  /** Records whose bytes on disk are not valid UTF-8: the offset of the first bad byte. */
+  private readonly invalidUtf8 = new Map<string, number>();
   /** Cached existence of repository paths (evidence); replaced when files appear or disappear. */
   private pathExists: (rel: string) => boolean;
   /** Cached kinds of repository paths (only a non-empty file inside the folder is evidence). */
@@ -93,8 +96,7 @@ export class AimsWorkspace implements vscode.Disposable {
       const open = openTexts.get(rel);
       if (open !== undefined) { this.linter.setFile(rel, open); return; }
       try {
-        const bytes = await vscode.workspace.fs.readFile(uri);
-        this.linter.setFile(rel, Buffer.from(bytes).toString('utf8'));
+        this.setFromDisk(rel, await vscode.workspace.fs.readFile(uri));
       } catch { /* deleted meanwhile */ }
     }));
     for (const [rel, text] of openTexts) if (!this.linter.has(rel)) this.linter.setFile(rel, text);
@@ -167,15 +169,34 @@ export class AimsWorkspace implements vscode.Disposable {
     return !same;
   }
 
-  /** Sets the text of one record (from an editor or from disk). Returns true when findings may have changed. */
+  /**
+   * Sets the text of one record from an editor. Returns true when findings may have changed. A file whose
+   * bytes on disk are not valid UTF-8 stays reported and read-only (no fix) until it is saved as UTF-8.
+   */
   update(rel: string, text: string): boolean {
     if (!this.isRecord(rel)) return false;
-    const changed = this.linter.setFile(rel, text);
+    const at = this.invalidUtf8.get(rel);
+    const changed = this.linter.setFile(rel, text, at === undefined ? undefined : { invalidUtf8At: at });
     if (changed) this.changed();
     return changed;
   }
 
+  /** Sets one record from its bytes on disk, decoded as the CLI decodes them (invalid UTF-8 reported). */
+  updateFromDisk(rel: string, bytes: Uint8Array): boolean {
+    if (!this.isRecord(rel)) return false;
+    const changed = this.setFromDisk(rel, bytes);
+    if (changed) this.changed();
+    return changed;
+  }
+
+  private setFromDisk(rel: string, bytes: Uint8Array): boolean {
+    const { text, invalidAt } = decodeUtf8(bytes);
+    if (invalidAt === undefined) this.invalidUtf8.delete(rel); else this.invalidUtf8.set(rel, invalidAt);
+    return this.linter.setFile(rel, text, invalidAt === undefined ? undefined : { invalidUtf8At: invalidAt });
+  }
+
   remove(rel: string): boolean {
+    this.invalidUtf8.delete(rel);
     const had = this.linter.deleteFile(rel);
     if (had) this.changed();
     return had;

@@ -63,6 +63,28 @@ describe('hostile input (extension host)', function () {
     }
   });
 
+  it('reports a record that is not valid UTF-8 with the byte offset and offers no fix for it', async () => {
+    const card = vscode.Uri.joinPath(root, 'aims', 'models', 'transaction-fraud-detector.yaml');
+    const text = Buffer.from(await vscode.workspace.fs.readFile(card)).toString('utf8').replace(/^status: approved$/m, 'status: Approved').replace(/^id: .*$/m, 'id: hostile-latin1');
+    const head = Buffer.from(text, 'utf8');
+    const bad = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\n'), head]); // latin-1 byte E9 at offset 5
+    const uri = vscode.Uri.joinPath(root, 'aims', 'models', 'hostile-latin1.yaml');
+    await vscode.workspace.fs.writeFile(uri, bad);
+    written.push(uri);
+    const { value: diags } = await waitFor(() => {
+      const d = aimsDiagnostics(uri);
+      return d.some(x => codeOf(x) === 'input-limit' && /not valid UTF-8 \(byte 5\b/.test(x.message)) && d.some(x => codeOf(x) === 'invalid-enum') && d;
+    }, 60_000, 'the invalid UTF-8 and invalid-enum diagnostics');
+    // opened in an editor (VS Code decodes it with replacement characters) it stays reported and read-only
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+    await waitFor(() => aimsDiagnostics(uri).some(x => codeOf(x) === 'input-limit'), 30_000, 'the invalid UTF-8 diagnostic of the open document');
+    const enumDiag = aimsDiagnostics(uri).find(d => codeOf(d) === 'invalid-enum') ?? diags.find(d => codeOf(d) === 'invalid-enum')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, enumDiag.range, vscode.CodeActionKind.QuickFix.value);
+    assert.ok(!actions.some(a => a.edit), `no quick fix edits a file that is never rewritten (got: ${actions.map(a => a.title).join(' | ')})`);
+    const ws = api.service.list()[0];
+    assert.ok(ws.linter.findingsFor('aims/models/hostile-latin1.yaml').every(f => !f.fix && !f.suggestions?.length), 'no finding of the file carries a fix');
+  });
+
   it('with the hostile files open, diagnostics and hover on another record still answer', async () => {
     // the bomb and the slow files open in editors (the keystroke path lints them too)
     for (const rel of ['aims/models/hostile-bomb.yaml', 'aims/models/hostile-dup.yaml', 'aims/models/hostile-brackets.yaml']) {

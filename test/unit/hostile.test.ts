@@ -27,6 +27,22 @@ const TODAY = '2026-11-22';
 const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'aims-hostile-'));
 
 describe('hostile input (engine)', () => {
+  it('a record that is not valid UTF-8 (the editor passes the note) is reported and none of its findings carries a fix', () => {
+    const text = 'apiVersion: aims/v1\nkind: DataProvenance\nid: latin1\ntitle: Caf\uFFFD data\nowner: Data team\nstatus: Approved\n';
+    const clean = new Linter({ today: TODAY });
+    clean.setFile('aims/data/latin1.yaml', text);
+    assert.ok(clean.findingsFor('aims/data/latin1.yaml').some(f => f.ruleId === 'invalid-enum' && f.fix), 'decoded cleanly, the enum finding has its fix');
+    const linter = new Linter({ today: TODAY });
+    assert.equal(linter.setFile('aims/data/latin1.yaml', text, { invalidUtf8At: 33 }), true);
+    const found = linter.findingsFor('aims/data/latin1.yaml');
+    assert.ok(found.some(f => f.ruleId === 'input-limit' && /not valid UTF-8 \(byte 33\b/.test(f.message)));
+    assert.ok(found.some(f => f.ruleId === 'invalid-enum'), 'still checked as decoded');
+    assert.ok(found.every(f => !f.fix && !f.suggestions?.length), 'no fix for a file that is never rewritten');
+    // the same text without the note (saved as UTF-8) is analysed again and gets its fixes back
+    assert.equal(linter.setFile('aims/data/latin1.yaml', text), true);
+    assert.ok(linter.findingsFor('aims/data/latin1.yaml').some(f => f.ruleId === 'invalid-enum' && f.fix));
+  });
+
   describe('alias expansion', () => {
     it('an alias bomb is reported and its data dropped, in the parser and in the record form', () => {
       for (const text of [inputs.aliasBombKind(), inputs.aliasBombUnknownKey()]) {
