@@ -65,15 +65,7 @@ export function parseConfig(text: string, file: string, knownRules: readonly str
     if (key === 'include' || key === 'exclude') {
       if (val === null) { cfg[key] = key === 'include' ? cfg.include : []; continue; }
       if (!YAML.isSeq(val)) fail(at(val ?? pair.key), `'${key}' must be a list of glob patterns relative to aims/, e.g. ["**/*.yaml"].`);
-      const list: string[] = [];
-      for (const it of (val as import('yaml').YAMLSeq).items) {
-        if (!YAML.isScalar(it) || typeof it.value !== 'string' || !it.value.trim()) fail(at(it), `each '${key}' entry must be a glob pattern string.`);
-        const glob = String((it as import('yaml').Scalar).value);
-        const bad = globProblem(glob);
-        if (bad) fail(at(it), `'${key}' pattern '${glob.length > 80 ? glob.slice(0, 79) + '…' : glob}': ${bad}`);
-        list.push(glob);
-      }
-      cfg[key] = list;
+      cfg[key] = globList(val as import('yaml').YAMLSeq, key, fail, at);
     } else if (key === 'rules') {
       if (val === null) continue;
       if (!YAML.isMap(val)) fail(at(val ?? pair.key), `'rules' must map rule ids to one of ${SEVERITIES.join(', ')}.`);
@@ -106,15 +98,7 @@ export function parseConfig(text: string, file: string, knownRules: readonly str
         const cv = YAML.isScalar(cp.value) && cp.value.value === null ? null : cp.value;
         if (cv === null) { cfg.code[ck as 'include' | 'exclude'] = []; continue; }
         if (!YAML.isSeq(cv)) fail(at(cv ?? cp.key), `'code.${ck}' must be a list of glob patterns relative to the workspace root, e.g. ["src/**/*.py"].`);
-        const list: string[] = [];
-        for (const it of (cv as import('yaml').YAMLSeq).items) {
-          if (!YAML.isScalar(it) || typeof it.value !== 'string' || !it.value.trim()) fail(at(it), `each 'code.${ck}' entry must be a glob pattern string.`);
-          const glob = String((it as import('yaml').Scalar).value);
-          const bad = globProblem(glob);
-          if (bad) fail(at(it), `'code.${ck}' pattern '${glob.length > 80 ? glob.slice(0, 79) + '…' : glob}': ${bad}`);
-          list.push(glob);
-        }
-        cfg.code[ck as 'include' | 'exclude'] = list;
+        cfg.code[ck as 'include' | 'exclude'] = globList(cv as import('yaml').YAMLSeq, `code.${ck}`, fail, at);
       }
     } else if (key === 'limits') {
       if (val === null) continue;
@@ -154,4 +138,18 @@ export function globProblem(glob: string): string | undefined {
   if (/\{[^{}]*\.\.[^{}]*\}/.test(glob)) return 'brace ranges such as {1..9} are not supported; list the alternatives, e.g. {a,b}.';
   if (/[@!?+*]\(/.test(glob.replace(/^!+/, ''))) return 'extended globs such as +(a|b) or !(x) are not supported; use braces {a,b} or an exclude pattern.';
   return undefined;
+}
+
+/** The glob patterns of a config list (`include`, `exclude`, `code.include`, `code.exclude`), each checked. */
+function globList(seq: import('yaml').YAMLSeq, name: string, fail: (offset: number, msg: string) => never, at: (n: unknown) => number): string[] {
+  const YAML = require('yaml') as typeof import('yaml'); // loaded lazily, as in parseConfig
+  const list: string[] = [];
+  for (const it of seq.items) {
+    if (!YAML.isScalar(it) || typeof it.value !== 'string' || !it.value.trim()) fail(at(it), `each '${name}' entry must be a glob pattern string.`);
+    const glob = String((it as import('yaml').Scalar).value);
+    const bad = globProblem(glob);
+    if (bad) fail(at(it), `'${name}' pattern '${glob.length > 80 ? glob.slice(0, 79) + '…' : glob}': ${bad}`);
+    list.push(glob);
+  }
+  return list;
 }
